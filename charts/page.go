@@ -1,0 +1,286 @@
+package charts
+
+import (
+	"bytes"
+	_ "embed"
+	"fmt"
+	"html/template"
+	"io"
+	"strconv"
+	"strings"
+	"unicode"
+
+	"github.com/go-echarts/go-echarts/v2/charts"
+	"github.com/go-echarts/go-echarts/v2/opts"
+	"github.com/go-echarts/go-echarts/v2/types"
+
+	"timeline/pipeline"
+)
+
+// The ECharts release pages load. The integrity hash is the Subresource
+// Integrity of that file, so a browser refuses a tampered copy; SHA256 is
+// what an offline page's inlined copy is checked against.
+const (
+	EChartsVersion   = "5.6.0"
+	EChartsURL       = "https://cdn.jsdelivr.net/npm/echarts@" + EChartsVersion + "/dist/echarts.min.js"
+	EChartsIntegrity = "sha384-pPi0zxBAoDu6+JXW/C68UZLvBUUtU+7zonhif43rqj7pxsGyqyqzcian2Rj37Rss"
+	EChartsSHA256    = "bf4a223524e40b77c304bec67e1222cf551f14880cf42c69dc046558e11c07b1"
+)
+
+// chartID is the id of the chart's element. It is fixed so that the same
+// input gives the same page; go-echarts would pick a random one.
+const chartID = "timeline"
+
+var (
+	//go:embed assets/page.html.tmpl
+	pageTemplateText string
+	//go:embed assets/page.css
+	pageCSS string
+	//go:embed assets/timeline.js
+	timelineJS string
+
+	pageTemplate = template.Must(template.New("page").Parse(pageTemplateText))
+)
+
+// Options says how a page is made.
+type Options struct {
+	// Title heads the page. Empty means the timeline's name, humanised:
+	// "soviet_history" becomes "Soviet history".
+	Title string
+	// EChartsURL is where an online page loads ECharts from, checked
+	// against EChartsIntegrity. Empty means EChartsURL, the pinned release.
+	EChartsURL string
+	// EChartsJS, when set, is inlined into the page, which then needs no
+	// network at all. The caller checks it against EChartsSHA256.
+	EChartsJS []byte
+	// Embed makes the chart alone, with no page around it, filling the
+	// window: for an <iframe> in lesson material.
+	Embed bool
+}
+
+// WritePage writes the HTML page of t.
+func WritePage(w io.Writer, t *pipeline.Timeline, o Options) error {
+	l := newLayout(t)
+	title := o.Title
+	if title == "" {
+		title = Humanise(t.Name)
+	}
+	chart := newChart(l, title, o.Embed)
+	snippet := chart.RenderSnippet()
+	data := pageData{
+		Title:            title,
+		Summary:          summary(t),
+		CSS:              template.CSS(pageCSS),
+		EChartsURL:       cmpOr(o.EChartsURL, EChartsURL),
+		EChartsIntegrity: EChartsIntegrity,
+		Embed:            o.Embed,
+		ChartElement:     template.HTML(snippet.Element),
+		ChartScript:      template.HTML(snippet.Script),
+		Payload:          template.JS(l.payload()),
+		Script:           template.JS(timelineJS),
+		ExtraColumns:     t.ExtraColumns,
+	}
+	if o.EChartsJS != nil {
+		js := bytes.ReplaceAll(o.EChartsJS, []byte("</script"), []byte(`<\/script`))
+		data.InlineECharts = template.JS(js)
+	}
+	if !o.Embed {
+		data.Rows = tableRows(t)
+	}
+	var buf bytes.Buffer
+	if err := pageTemplate.Execute(&buf, data); err != nil {
+		return err
+	}
+	_, err := w.Write(buf.Bytes())
+	return err
+}
+
+func cmpOr(s, fallback string) string {
+	if s == "" {
+		return fallback
+	}
+	return s
+}
+
+type pageData struct {
+	Title, Summary   string
+	CSS              template.CSS
+	EChartsURL       string
+	EChartsIntegrity string
+	InlineECharts    template.JS
+	Embed            bool
+	ChartElement     template.HTML
+	ChartScript      template.HTML
+	Payload          template.JS
+	Script           template.JS
+	ExtraColumns     []string
+	Rows             []tableRow
+}
+
+type tableRow struct {
+	ID, Date, Range, Kind, Group, Title, URL string
+	Description, Citation, Source, Tags      string
+	About                                    []aboutLink
+	Extra                                    []string
+}
+
+type aboutLink struct{ ID, Title string }
+
+func tableRows(t *pipeline.Timeline) []tableRow {
+	titles := make(map[string]string, len(t.Facts))
+	for i := range t.Facts {
+		titles[t.Facts[i].ID] = t.Facts[i].Title
+	}
+	rows := make([]tableRow, len(t.Facts))
+	for i := range t.Facts {
+		f := &t.Facts[i]
+		r := tableRow{
+			ID: f.ID, Date: f.Date.Text, Range: RangeLabel(f.Date), Kind: f.Kind.String(), Group: f.Group,
+			Title: f.Title, URL: f.URL, Description: f.Description, Citation: citation(f),
+			Source: f.Source, Tags: joinTags(f.Tags), Extra: f.Extra,
+		}
+		for _, id := range f.About {
+			r.About = append(r.About, aboutLink{ID: id, Title: cmpOr(titles[id], id)})
+		}
+		rows[i] = r
+	}
+	return rows
+}
+
+func citation(f *pipeline.Fact) string {
+	parts := make([]string, 0, 2)
+	if len(f.Authors) > 0 {
+		parts = append(parts, joinAuthors(f.Authors))
+	}
+	if f.PublishedIn != "" {
+		parts = append(parts, f.PublishedIn)
+	}
+	return strings.Join(parts, ", ")
+}
+
+func joinAuthors(a []string) string { return strings.Join(a, "; ") }
+func joinTags(a []string) string    { return strings.Join(a, "; ") }
+
+var monthAbbrev = [12]string{"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"}
+
+// DayLabel writes a day as people read it: "5 Mar 1953", "15 Mar 44 BC".
+func DayLabel(d pipeline.Day) string {
+	y := strconv.Itoa(d.Year)
+	if d.Year <= 0 {
+		y = strconv.Itoa(1-d.Year) + " BC"
+	}
+	return fmt.Sprintf("%d %s %s", d.Day, monthAbbrev[d.Month-1], y)
+}
+
+// RangeLabel writes the days a date covers, as the page's tooltips do:
+// "1 Jan 1926 – 31 Dec 1953". It is empty for an undated fact.
+func RangeLabel(d pipeline.Date) string {
+	switch {
+	case d.IsZero():
+		return ""
+	case d.OpenEnd:
+		return DayLabel(d.Start) + " – (open)"
+	case d.Start == d.End:
+		return DayLabel(d.Start)
+	}
+	return DayLabel(d.Start) + " – " + DayLabel(d.End)
+}
+
+func summary(t *pipeline.Timeline) string {
+	n, dated := len(t.Facts), t.Dated()
+	s := fmt.Sprintf("%d facts", n)
+	if n == 1 {
+		s = "1 fact"
+	}
+	if first, last, ok := t.Range(); ok {
+		s += fmt.Sprintf(": %d drawn, from %s to %s", dated, yearOf(first), yearOf(last))
+	}
+	if u := n - dated; u > 0 {
+		s += fmt.Sprintf("; %d undated, listed in the table", u)
+	}
+	return s + "."
+}
+
+func yearOf(d pipeline.Day) string {
+	if d.Year <= 0 {
+		return strconv.Itoa(1-d.Year) + " BC"
+	}
+	return strconv.Itoa(d.Year)
+}
+
+// Humanise turns a file name into a title: "soviet_history-1930s" becomes
+// "Soviet history 1930s".
+func Humanise(name string) string {
+	words := strings.FieldsFunc(name, func(r rune) bool { return r == '_' || r == '-' || unicode.IsSpace(r) })
+	s := strings.Join(words, " ")
+	for i, r := range s {
+		return s[:i] + string(unicode.ToUpper(r)) + s[i+len(string(r)):]
+	}
+	return "Timeline"
+}
+
+// newChart configures the go-echarts chart: everything but the series,
+// which the page's script builds from the payload.
+func newChart(l *layout, title string, embed bool) *charts.Custom {
+	c := charts.NewCustom()
+	height := "100%"
+	if !embed {
+		height = strconv.Itoa(max(320, 150+34*l.rows)) + "px"
+	}
+	c.SetGlobalOptions(
+		charts.WithInitializationOpts(opts.Initialization{
+			ChartID: chartID, Width: "100%", Height: height, PageTitle: title, Theme: "default",
+		}),
+		charts.WithAnimation(false),
+		charts.WithLegendOpts(opts.Legend{
+			Show: opts.Bool(true), Type: "scroll", Top: "8", Left: "center",
+			Data: safeTexts(l.laneNames()),
+		}),
+		charts.WithTooltipOpts(opts.Tooltip{
+			Show: opts.Bool(true), Trigger: "item", Enterable: opts.Bool(true),
+			Formatter: opts.FuncOpts("function (p) { return Timeline.tooltip(p); }"),
+		}),
+		charts.WithToolboxOpts(opts.Toolbox{
+			Show: opts.Bool(true), Right: "16", Top: "4",
+			Feature: &opts.ToolBoxFeature{
+				SaveAsImage: &opts.ToolBoxFeatureSaveAsImage{Show: opts.Bool(true), Type: "png", Name: fileSlug(l.t.Name), Title: "Save as PNG"},
+				Restore:     &opts.ToolBoxFeatureRestore{Show: opts.Bool(true), Title: "Reset view"},
+			},
+		}),
+		charts.WithDataZoomOpts(
+			opts.DataZoom{Type: "slider", XAxisIndex: []int{0}, Start: 0, End: 100},
+			opts.DataZoom{Type: "inside", XAxisIndex: []int{0}, Start: 0, End: 100},
+		),
+		charts.WithGridOpts(opts.Grid{Left: "150", Right: "40", Top: "48", Bottom: "64"}),
+		charts.WithXAxisOpts(opts.XAxis{
+			Type: "value", Scale: opts.Bool(true),
+			AxisLabel: &opts.AxisLabel{Formatter: opts.FuncOpts("function (v) { return Timeline.axisLabel(v); }"), HideOverlap: opts.Bool(true)},
+			SplitLine: &opts.SplitLine{Show: opts.Bool(true)},
+			AxisLine:  &opts.AxisLine{OnZero: opts.Bool(false)},
+		}),
+		charts.WithYAxisOpts(opts.YAxis{
+			Type: "value", Inverse: opts.Bool(true),
+			AxisLabel: &opts.AxisLabel{Interval: "0", Formatter: opts.FuncOpts("function (v) { return Timeline.rowLabel(v); }"), Width: 136, Overflow: "truncate"},
+			SplitLine: &opts.SplitLine{Show: opts.Bool(false)},
+		}),
+		charts.WithAriaOpts(&opts.Aria{Enabled: opts.Bool(true), Label: &opts.AriaLabel{
+			Enabled:     opts.Bool(true),
+			Description: summary(l.t) + " The table below the chart lists every fact.",
+		}}),
+	)
+	c.AddJSFuncStrs(types.FuncStr("Timeline.start(%MY_ECHARTS%, 'timeline-data');"))
+	return c
+}
+
+// fileSlug makes a name safe as a download's file name.
+func fileSlug(name string) string {
+	var b strings.Builder
+	for _, r := range name {
+		if r < 128 && (unicode.IsLetter(r) || unicode.IsDigit(r) || r == '-' || r == '_') {
+			b.WriteRune(r)
+		} else {
+			b.WriteByte('-')
+		}
+	}
+	return cmpOr(b.String(), "timeline")
+}

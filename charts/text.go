@@ -1,0 +1,81 @@
+package charts
+
+import (
+	"strings"
+	"unicode/utf8"
+)
+
+// SafeText is CSV text bound for a page's script. Its JSON form can be
+// placed anywhere in an HTML page, even inside go-echarts' unescaped option
+// and after go-echarts has deleted its __f__ function markers: it escapes
+// <, > and &, U+2028 and U+2029, replaces broken UTF-8 with U+FFFD, and
+// writes the _ that starts any __f__ as \u005f so that the marker never
+// appears.
+type SafeText string
+
+// MarshalJSON writes t as a JSON string that is safe in HTML.
+func (t SafeText) MarshalJSON() ([]byte, error) {
+	return appendJSONString(nil, string(t)), nil
+}
+
+const hexDigits = "0123456789abcdef"
+
+// appendJSONString appends s to b as a JSON string literal that is safe
+// in an HTML <script> element and in go-echarts output. See SafeText.
+func appendJSONString(b []byte, s string) []byte {
+	b = append(b, '"')
+	start := 0
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c >= 0x20 && c != '"' && c != '\\' && c != '<' && c != '>' && c != '&' &&
+				!(c == '_' && strings.HasPrefix(s[i:], "__f__")) {
+				i++
+				continue
+			}
+			b = append(b, s[start:i]...)
+			switch c {
+			case '"', '\\':
+				b = append(b, '\\', c)
+			case '\n':
+				b = append(b, '\\', 'n')
+			case '\t':
+				b = append(b, '\\', 't')
+			case '\r':
+				b = append(b, '\\', 'r')
+			default:
+				b = append(b, '\\', 'u', '0', '0', hexDigits[c>>4], hexDigits[c&0xF])
+			}
+			i++
+			start = i
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 {
+			b = append(b, s[start:i]...)
+			b = append(b, `\ufffd`...)
+			i += size
+			start = i
+			continue
+		}
+		if r == '\u2028' || r == '\u2029' {
+			b = append(b, s[start:i]...)
+			b = append(b, '\\', 'u', '2', '0', '2', hexDigits[r&0xF])
+			i += size
+			start = i
+			continue
+		}
+		i += size
+	}
+	b = append(b, s[start:]...)
+	return append(b, '"')
+}
+
+// safeTexts converts strings for go-echarts options.
+func safeTexts(ss []string) []SafeText {
+	out := make([]SafeText, len(ss))
+	for i, s := range ss {
+		out[i] = SafeText(s)
+	}
+	return out
+}

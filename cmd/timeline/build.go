@@ -1,0 +1,160 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"sort"
+
+	"timeline/charts"
+	"timeline/pipeline"
+)
+
+const buildUsage = `Usage: timeline build [-data DIR] [-out DIR] [FILE.csv ...]
+
+Build reads each CSV file, by default every *.csv in the data directory,
+and writes into the out directory, for a file NAME.csv:
+
+	NAME.csv         the normalised facts
+	NAME.html        the timeline page
+	NAME.embed.html  the chart alone, for an <iframe>
+
+A file with errors gets no output: its last good output stays as it was.
+The others are still built, and the exit status is 1.
+
+Flags:
+`
+
+const checkUsage = `Usage: timeline check [-data DIR] [FILE.csv ...]
+
+Check reports every problem in each CSV file, by default every *.csv in the
+data directory, as FILE:LINE:COLUMN: message. It writes nothing. The exit
+status is 1 when a file has errors, and 0 when there are only warnings.
+
+Flags:
+`
+
+func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fs := flag.NewFlagSet("build", flag.ContinueOnError)
+	dataDir := fs.String("data", "data", "read `DIR`/*.csv when no files are named")
+	outDir := fs.String("out", "out", "write into `DIR`")
+	if err := parseFlags(fs, buildUsage, args, stdout, stderr); err != nil {
+		return err
+	}
+	files, err := inputFiles(*dataDir, fs.Args())
+	if err != nil {
+		return err
+	}
+	if err := os.MkdirAll(*outDir, 0o755); err != nil {
+		return err
+	}
+	failed := false
+	for _, file := range files {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		t, problems, err := pipeline.ReadFile(file)
+		if err != nil {
+			return err
+		}
+		if n := problems.Errors(); n > 0 {
+			printProblems(stderr, problems, pipeline.Error)
+			fmt.Fprintf(stderr, "%s: %d errors: nothing written for it\n", file, n)
+			failed = true
+			continue
+		}
+		if w := len(problems); w > 0 {
+			fmt.Fprintf(stderr, "%s: %d warnings; run timeline check to see them\n", file, w)
+		}
+		written, err := writeOutputs(*outDir, t)
+		if err != nil {
+			return err
+		}
+		for _, path := range written {
+			fmt.Fprintln(stdout, path)
+		}
+	}
+	if failed {
+		return errData
+	}
+	return nil
+}
+
+// writeOutputs writes every output of one timeline, each atomically.
+func writeOutputs(outDir string, t *pipeline.Timeline) ([]string, error) {
+	outputs := []struct {
+		suffix string
+		write  func(io.Writer) error
+	}{
+		{".csv", func(w io.Writer) error { return pipeline.WriteCSV(w, t) }},
+		{".html", func(w io.Writer) error { return charts.WritePage(w, t, charts.Options{}) }},
+		{".embed.html", func(w io.Writer) error { return charts.WritePage(w, t, charts.Options{Embed: true}) }},
+	}
+	var written []string
+	for _, o := range outputs {
+		path := filepath.Join(outDir, t.Name+o.suffix)
+		if err := pipeline.WriteFileAtomic(path, o.write); err != nil {
+			return written, err
+		}
+		written = append(written, path)
+	}
+	return written, nil
+}
+
+func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fs := flag.NewFlagSet("check", flag.ContinueOnError)
+	dataDir := fs.String("data", "data", "read `DIR`/*.csv when no files are named")
+	if err := parseFlags(fs, checkUsage, args, stdout, stderr); err != nil {
+		return err
+	}
+	files, err := inputFiles(*dataDir, fs.Args())
+	if err != nil {
+		return err
+	}
+	var errs, warns int
+	for _, file := range files {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		_, problems, err := pipeline.ReadFile(file)
+		if err != nil {
+			return err
+		}
+		printProblems(stdout, problems, pipeline.Warning)
+		errs += problems.Errors()
+		warns += len(problems) - problems.Errors()
+	}
+	fmt.Fprintf(stdout, "%d files: %d errors, %d warnings\n", len(files), errs, warns)
+	if errs > 0 {
+		return errData
+	}
+	return nil
+}
+
+// printProblems prints the problems at least as severe as upTo.
+func printProblems(w io.Writer, problems pipeline.Problems, upTo pipeline.Severity) {
+	for _, p := range problems {
+		if p.Severity <= upTo {
+			fmt.Fprintln(w, p)
+		}
+	}
+}
+
+// inputFiles gives the named files, or every *.csv in dir, sorted.
+func inputFiles(dir string, named []string) ([]string, error) {
+	if len(named) > 0 {
+		return named, nil
+	}
+	files, err := filepath.Glob(filepath.Join(dir, "*.csv"))
+	if err != nil {
+		return nil, err
+	}
+	if len(files) == 0 {
+		return nil, fmt.Errorf("no *.csv files in %s", dir)
+	}
+	sort.Strings(files)
+	return files, nil
+}

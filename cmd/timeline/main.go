@@ -1,0 +1,103 @@
+// Command timeline turns CSV files of dated facts into normalised CSV and
+// interactive timeline pages.
+//
+// Usage:
+//
+//	timeline build [-data DIR] [-out DIR] [FILE.csv ...]
+//	timeline check [-data DIR] [FILE.csv ...]
+//
+// Run "timeline -h" or "timeline COMMAND -h" for details.
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+)
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+	err := run(ctx, os.Args[1:], os.Stdout, os.Stderr)
+	os.Exit(exitCode(err, os.Stderr))
+}
+
+const usage = `timeline turns CSV files of dated facts into timeline pages.
+
+Usage:
+
+	timeline <command> [flags] [FILE.csv ...]
+
+Commands:
+
+	build    normalise every CSV in data/ and write its pages to out/
+	check    report every problem in the CSV files, and change nothing
+
+Run "timeline <command> -h" for a command's flags.
+
+Exit status: 0 when all is well, 1 when a file has errors, 2 on a usage error.
+`
+
+// run is the whole program: main only maps its error to an exit status.
+func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	if len(args) == 0 {
+		fmt.Fprint(stderr, usage)
+		return errUsage
+	}
+	switch cmd, rest := args[0], args[1:]; cmd {
+	case "build":
+		return runBuild(ctx, rest, stdout, stderr)
+	case "check":
+		return runCheck(ctx, rest, stdout, stderr)
+	case "-h", "-help", "--help", "help":
+		fmt.Fprint(stdout, usage)
+		return nil
+	default:
+		fmt.Fprintf(stderr, "timeline: unknown command %q\n\n%s", cmd, usage)
+		return errUsage
+	}
+}
+
+var (
+	// errUsage is a bad command line; the usage has been printed.
+	errUsage = errors.New("usage")
+	// errData means an input file has errors; they have been printed.
+	errData = errors.New("input has errors")
+)
+
+func exitCode(err error, stderr io.Writer) int {
+	switch {
+	case err == nil, errors.Is(err, flag.ErrHelp):
+		return 0
+	case errors.Is(err, errUsage):
+		return 2
+	case errors.Is(err, errData):
+		return 1
+	}
+	fmt.Fprintf(stderr, "timeline: %v\n", err)
+	return 1
+}
+
+// parseFlags parses a subcommand's flags, printing its usage on -h or on
+// a bad flag.
+func parseFlags(fs *flag.FlagSet, usage string, args []string, stdout, stderr io.Writer) error {
+	fs.SetOutput(io.Discard)
+	err := fs.Parse(args)
+	switch {
+	case errors.Is(err, flag.ErrHelp):
+		fmt.Fprint(stdout, usage)
+		fs.SetOutput(stdout)
+		fs.PrintDefaults()
+		return err
+	case err != nil:
+		fmt.Fprintf(stderr, "timeline %s: %v\n\n%s", fs.Name(), err, usage)
+		fs.SetOutput(stderr)
+		fs.PrintDefaults()
+		return errUsage
+	}
+	return nil
+}

@@ -1,0 +1,569 @@
+package pipeline
+
+import (
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+)
+
+// Day is one day of the proleptic Gregorian calendar. Year uses
+// astronomical numbering, as ISO 8601 and EDTF do: 1 BC is year 0 and
+// 44 BC is year -43.
+type Day struct {
+	Year  int
+	Month int // 1–12
+	Day   int // 1–31
+}
+
+// String returns the day as an ISO 8601 date: 1953-03-05, or -0043-03-15
+// for 15 March 44 BC.
+func (d Day) String() string {
+	return fmt.Sprintf("%s-%02d-%02d", isoYear(d.Year), d.Month, d.Day)
+}
+
+// Number returns the count of days from 1970-01-01 to d, negative before it.
+// It orders days and is what pages use for their time axis.
+func (d Day) Number() int64 {
+	y, m := int64(d.Year), int64(d.Month)
+	if m <= 2 {
+		y--
+	}
+	era := y
+	if era < 0 {
+		era -= 399
+	}
+	era /= 400
+	yoe := y - era*400
+	mp := (m + 9) % 12
+	doy := (153*mp+2)/5 + int64(d.Day) - 1
+	doe := yoe*365 + yoe/4 - yoe/100 + doy
+	return era*146097 + doe - 719468
+}
+
+// Validate reports whether d names a day that exists.
+func (d Day) Validate() error {
+	if d.Year < minYear || d.Year > maxYear {
+		return fmt.Errorf("year %d is out of range", d.Year)
+	}
+	if d.Month < 1 || d.Month > 12 {
+		return fmt.Errorf("there is no month %d", d.Month)
+	}
+	if n := daysIn(d.Year, d.Month); d.Day < 1 || d.Day > n {
+		return fmt.Errorf("no such day: %s %s has %d days", monthNames[d.Month-1], yearLabel(d.Year), n)
+	}
+	return nil
+}
+
+// Span is the inclusive range of days a date covers. OpenEnd marks a span
+// with no known end, as in "1989/..": End is then the zero Day.
+type Span struct {
+	Start, End Day
+	OpenEnd    bool
+}
+
+// Validate reports a span whose end comes before its start.
+func (s Span) Validate() error {
+	if err := s.Start.Validate(); err != nil {
+		return err
+	}
+	if s.OpenEnd {
+		return nil
+	}
+	if err := s.End.Validate(); err != nil {
+		return err
+	}
+	if s.End.Number() < s.Start.Number() {
+		return fmt.Errorf("end %s is before start %s", s.End, s.Start)
+	}
+	return nil
+}
+
+// Precision is how finely a date is known.
+type Precision int
+
+// The precisions a date can have, finest first. PrecisionNone marks an
+// undated fact.
+const (
+	PrecisionNone Precision = iota
+	PrecisionDay
+	PrecisionMonth
+	PrecisionYear
+	PrecisionDecade
+	PrecisionCentury
+)
+
+var precisionNames = [...]string{"", "day", "month", "year", "decade", "century"}
+
+// String returns the precision's name as the normalised CSV writes it.
+func (p Precision) String() string {
+	if p < 0 || int(p) >= len(precisionNames) {
+		return "Precision(" + strconv.Itoa(int(p)) + ")"
+	}
+	return precisionNames[p]
+}
+
+// Date is a date as a person wrote it, with what it means.
+type Date struct {
+	Text        string // as written, trimmed; empty for an undated fact
+	Span               // the days it covers
+	Precision   Precision
+	Approximate bool   // "c. 1929", "1929~"
+	Uncertain   bool   // "1929?"
+	Interval    bool   // written as a range, "1926–1953"
+	EDTF        string // Library of Congress EDTF form, "1926/1953"
+}
+
+// IsZero reports whether the date is empty: the fact is undated.
+func (d Date) IsZero() bool { return d.Text == "" }
+
+// IsPeriod reports whether the date is drawn as a bar rather than a marker:
+// a range, an open range or a decade or century.
+func (d Date) IsPeriod() bool {
+	return d.Interval || d.Precision >= PrecisionDecade
+}
+
+// Validate checks that a parsed date is consistent.
+func (d Date) Validate() error {
+	if d.IsZero() {
+		return nil
+	}
+	return d.Span.Validate()
+}
+
+// DateError reports a date that cannot be read.
+type DateError struct {
+	Text string // the date as written
+	Msg  string
+}
+
+func (e *DateError) Error() string { return fmt.Sprintf("date %q: %s", e.Text, e.Msg) }
+
+const (
+	minYear = -9999
+	maxYear = 9999
+)
+
+var monthNames = [12]string{"January", "February", "March", "April", "May", "June",
+	"July", "August", "September", "October", "November", "December"}
+
+// ParseDate reads a date the way people write it. See the package
+// documentation for the forms it accepts. An empty text gives the zero Date.
+func ParseDate(text string) (Date, error) {
+	text = strings.TrimSpace(text)
+	if text == "" {
+		return Date{}, nil
+	}
+	s := normaliseSpaces(text)
+	fail := func(msg string) (Date, error) { return Date{}, &DateError{Text: text, Msg: msg} }
+
+	single, err := parseSide(s)
+	if err == nil {
+		d := single.date(text)
+		return d, nil
+	}
+	if _, notADate := err.(notDateError); !notADate {
+		return fail(err.Error())
+	}
+	left, right, ok := splitRange(s)
+	if !ok {
+		return fail("not a date")
+	}
+	return parseRange(text, left, right)
+}
+
+// notDateError marks text that is not written like a date at all, as opposed
+// to a date that does not exist.
+type notDateError struct{}
+
+func (notDateError) Error() string { return "not a date" }
+
+func parseRange(text, left, right string) (Date, error) {
+	fail := func(msg string) (Date, error) { return Date{}, &DateError{Text: text, Msg: msg} }
+	if right == ".." {
+		start, err := parseSide(left)
+		if err != nil {
+			return fail(err.Error())
+		}
+		d := start.date(text)
+		d.Interval = true
+		d.OpenEnd = true
+		d.End = Day{}
+		d.EDTF = start.edtf() + "/.."
+		return d, nil
+	}
+	end, err := parseSide(right)
+	if err != nil {
+		return fail(err.Error())
+	}
+	// "1914–18": an end year written short takes the start's leading digits.
+	if isDigits(left) && isDigits(right) && len(right) < len(left) && end.era == eraNone {
+		right = left[:len(left)-len(right)] + right
+		if end, err = parseSide(right); err != nil {
+			return fail(err.Error())
+		}
+	}
+	start, err := parseSide(left)
+	// "100–44 BC": an era written once, after the end, applies to both.
+	if err == nil && start.era == eraNone && end.era == eraBC {
+		start, err = parseSide(left + " BC")
+	}
+	if err != nil {
+		return fail(err.Error())
+	}
+	d := Date{
+		Text:        text,
+		Span:        Span{Start: start.span.Start, End: end.span.End},
+		Precision:   max(start.precision, end.precision),
+		Approximate: start.approximate || end.approximate,
+		Uncertain:   start.uncertain || end.uncertain,
+		Interval:    true,
+		EDTF:        start.edtf() + "/" + end.edtf(),
+	}
+	if d.End.Number() < d.Start.Number() {
+		return fail(fmt.Sprintf("end %s is before start %s", end.label(), start.label()))
+	}
+	return d, nil
+}
+
+var (
+	spacedHyphen = regexp.MustCompile(`^(.+?) - (.+)$`)
+	yearHyphen   = regexp.MustCompile(`^(\d{1,4}(?: ?(?i:bc|bce|ad|ce))?)-(\d{1,4}(?: ?(?i:bc|bce|ad|ce))?)$`)
+)
+
+// splitRange splits "1926–1953", "1926 to 1953", "from 1926 to 1953",
+// "1926/1953" and "1926-1953" into their two sides.
+func splitRange(s string) (left, right string, ok bool) {
+	lower := strings.ToLower(s)
+	if strings.HasPrefix(lower, "from ") {
+		s, lower = s[5:], lower[5:]
+	}
+	if i := strings.Index(lower, " to "); i >= 0 {
+		return trimBoth(s[:i], s[i+4:])
+	}
+	for _, dash := range []string{"–", "—", "/"} {
+		if l, r, found := strings.Cut(s, dash); found {
+			return trimBoth(l, r)
+		}
+	}
+	if m := spacedHyphen.FindStringSubmatch(s); m != nil {
+		return trimBoth(m[1], m[2])
+	}
+	if m := yearHyphen.FindStringSubmatch(s); m != nil {
+		return trimBoth(m[1], m[2])
+	}
+	return "", "", false
+}
+
+func trimBoth(l, r string) (string, string, bool) {
+	l, r = strings.TrimSpace(l), strings.TrimSpace(r)
+	return l, r, l != "" && r != ""
+}
+
+type era int
+
+const (
+	eraNone era = iota
+	eraBC
+	eraAD
+)
+
+// side is one end of a date: a single year, decade, month or day, with its
+// qualifiers.
+type side struct {
+	span        Span
+	precision   Precision
+	approximate bool
+	uncertain   bool
+	era         era
+}
+
+func (sd side) date(text string) Date {
+	return Date{
+		Text:        text,
+		Span:        sd.span,
+		Precision:   sd.precision,
+		Approximate: sd.approximate,
+		Uncertain:   sd.uncertain,
+		EDTF:        sd.edtf(),
+	}
+}
+
+func (sd side) edtf() string {
+	start := sd.span.Start
+	var s string
+	switch sd.precision {
+	case PrecisionDay:
+		s = start.String()
+	case PrecisionMonth:
+		s = fmt.Sprintf("%s-%02d", isoYear(start.Year), start.Month)
+	case PrecisionYear:
+		s = isoYear(start.Year)
+	case PrecisionDecade:
+		s = isoYear(start.Year)[:3] + "X"
+	case PrecisionCentury:
+		s = isoYear(start.Year)[:2] + "XX"
+	}
+	switch {
+	case sd.approximate && sd.uncertain:
+		s += "%"
+	case sd.approximate:
+		s += "~"
+	case sd.uncertain:
+		s += "?"
+	}
+	return s
+}
+
+// label names a side in an error message the way a person would.
+func (sd side) label() string {
+	st := sd.span.Start
+	switch sd.precision {
+	case PrecisionDay:
+		return fmt.Sprintf("%d %s %s", st.Day, monthNames[st.Month-1], yearLabel(st.Year))
+	case PrecisionMonth:
+		return monthNames[st.Month-1] + " " + yearLabel(st.Year)
+	case PrecisionDecade:
+		return strconv.Itoa(st.Year) + "s"
+	}
+	return yearLabel(st.Year)
+}
+
+var (
+	approxPrefix = regexp.MustCompile(`^(?i:circa|approx\.|approx|about|around|ca\.|ca|c\.|c|~)\s*`)
+	eraSuffix    = regexp.MustCompile(`\s*(?i:(b\.c\.e\.|b\.c\.|bce|bc)|(a\.d\.|ad|c\.e\.|ce))$`)
+	eraPrefix    = regexp.MustCompile(`^(?i:a\.d\.|ad)\s+`)
+	isoYearRe    = regexp.MustCompile(`^(-?)(\d{1,4})$`)
+	isoMonthRe   = regexp.MustCompile(`^(-?)(\d{4})-(\d{2})$`)
+	isoDayRe     = regexp.MustCompile(`^(-?)(\d{4})-(\d{2})-(\d{2})$`)
+	decadeRe     = regexp.MustCompile(`^(?:(\d{3})0'?s|(\d{3})[xX])$`)
+	centuryRe    = regexp.MustCompile(`^(\d{2})[xX]{2}$`)
+	wordSplit    = regexp.MustCompile(`[\s,]+`)
+	ordinalRe    = regexp.MustCompile(`^(\d{1,2})(?:st|nd|rd|th)?$`)
+)
+
+// parseSide reads one single date. A notDateError means s is not written
+// like a date; any other error means it is, but names no real day.
+func parseSide(s string) (side, error) {
+	var sd side
+	s = strings.TrimSpace(s)
+	if m := approxPrefix.FindString(s); m != "" {
+		sd.approximate = true
+		s = s[len(m):]
+	}
+	var approx, uncertain bool
+	s, approx, uncertain = trimQualifiers(s)
+	sd.approximate = sd.approximate || approx
+	sd.uncertain = uncertain
+	if m := eraSuffix.FindStringSubmatchIndex(s); m != nil {
+		if m[2] >= 0 {
+			sd.era = eraBC
+		} else {
+			sd.era = eraAD
+		}
+		s = strings.TrimSpace(s[:m[0]])
+	} else if m := eraPrefix.FindString(s); m != "" {
+		sd.era = eraAD
+		s = s[len(m):]
+	}
+	if s == "" {
+		return sd, notDateError{}
+	}
+	var err error
+	switch {
+	case isoDayRe.MatchString(s):
+		m := isoDayRe.FindStringSubmatch(s)
+		err = sd.setDay(isoSign(m[1], m[2]), atoi(m[3]), atoi(m[4]), PrecisionDay)
+	case isoMonthRe.MatchString(s):
+		m := isoMonthRe.FindStringSubmatch(s)
+		err = sd.setDay(isoSign(m[1], m[2]), atoi(m[3]), 0, PrecisionMonth)
+	case isoYearRe.MatchString(s):
+		m := isoYearRe.FindStringSubmatch(s)
+		err = sd.setDay(isoSign(m[1], m[2]), 0, 0, PrecisionYear)
+	case decadeRe.MatchString(s):
+		m := decadeRe.FindStringSubmatch(s)
+		err = sd.setDecade(atoi(m[1]+m[2])*10, 10, PrecisionDecade)
+	case centuryRe.MatchString(s):
+		m := centuryRe.FindStringSubmatch(s)
+		err = sd.setDecade(atoi(m[1])*100, 100, PrecisionCentury)
+	default:
+		err = sd.parseWords(s)
+	}
+	return sd, err
+}
+
+// trimQualifiers removes EDTF's trailing qualifiers: ~ approximate,
+// ? uncertain, % both.
+func trimQualifiers(s string) (rest string, approx, uncertain bool) {
+	for s != "" {
+		switch s[len(s)-1] {
+		case '~':
+			approx = true
+		case '?':
+			uncertain = true
+		case '%':
+			approx, uncertain = true, true
+		default:
+			return s, approx, uncertain
+		}
+		s = strings.TrimSpace(s[:len(s)-1])
+	}
+	return s, approx, uncertain
+}
+
+// isoSign gives the year of an ISO form: "-0043" is year -43.
+func isoSign(sign, digits string) int {
+	if sign == "-" {
+		return -atoi(digits)
+	}
+	return atoi(digits)
+}
+
+// parseWords reads "March 1974", "5 March 1953" and "March 5, 1953".
+func (sd *side) parseWords(s string) error {
+	words := wordSplit.Split(s, -1)
+	var day, month, year int
+	switch len(words) {
+	case 2:
+		month, year = monthNumber(words[0]), yearNumber(words[1])
+		return sd.setDay(year, month, 0, PrecisionMonth)
+	case 3:
+		if m := monthNumber(words[0]); m != 0 {
+			month, day = m, dayNumber(words[1])
+		} else {
+			day, month = dayNumber(words[0]), monthNumber(words[1])
+		}
+		year = yearNumber(words[2])
+		return sd.setDay(year, month, day, PrecisionDay)
+	}
+	return notDateError{}
+}
+
+func monthNumber(w string) int {
+	w = strings.ToLower(strings.TrimSuffix(w, "."))
+	if len(w) < 3 {
+		return 0
+	}
+	for i, name := range monthNames {
+		name = strings.ToLower(name)
+		if w == name || w == name[:3] || (i == 8 && w == "sept") {
+			return i + 1
+		}
+	}
+	return 0
+}
+
+func dayNumber(w string) int {
+	if m := ordinalRe.FindStringSubmatch(w); m != nil {
+		return atoi(m[1])
+	}
+	return 0
+}
+
+func yearNumber(w string) int {
+	if isDigits(w) && len(w) <= 4 {
+		return atoi(w)
+	}
+	return -1 << 20
+}
+
+// setDay fills a side from a written year, month and day. Month and day are
+// zero when the date is less precise than that. The year is as written:
+// a BC year is turned into an astronomical one here.
+func (sd *side) setDay(year, month, day int, p Precision) error {
+	if year == -1<<20 || (month == 0 && p <= PrecisionMonth) || (day == 0 && p == PrecisionDay) {
+		return notDateError{}
+	}
+	if sd.era == eraBC {
+		if year < 0 {
+			return notDateError{}
+		}
+		if year == 0 {
+			return fmt.Errorf("there is no year 0 BC: 1 BC is followed by AD 1")
+		}
+		year = 1 - year
+	} else if sd.era == eraAD && year == 0 {
+		return fmt.Errorf("there is no year AD 0: 1 BC is followed by AD 1")
+	}
+	first, last := Day{year, 1, 1}, Day{year, 12, 31}
+	if month != 0 {
+		first.Month, last.Month = month, month
+		if month < 1 || month > 12 {
+			return fmt.Errorf("there is no month %d", month)
+		}
+		last.Day = daysIn(year, month)
+	}
+	if day != 0 {
+		first.Day, last.Day = day, day
+	}
+	if err := first.Validate(); err != nil {
+		return err
+	}
+	sd.span, sd.precision = Span{Start: first, End: last}, p
+	return nil
+}
+
+// setDecade fills a side for a decade or century beginning in year from.
+func (sd *side) setDecade(from, length int, p Precision) error {
+	if sd.era == eraBC {
+		return fmt.Errorf("decades and centuries BC are not supported; write a range such as 49–40 BC")
+	}
+	sd.span = Span{Start: Day{from, 1, 1}, End: Day{from + length - 1, 12, 31}}
+	sd.precision = p
+	return nil
+}
+
+func daysIn(year, month int) int {
+	switch month {
+	case 2:
+		if year%4 == 0 && (year%100 != 0 || year%400 == 0) {
+			return 29
+		}
+		return 28
+	case 4, 6, 9, 11:
+		return 30
+	}
+	return 31
+}
+
+// isoYear writes an astronomical year with at least four digits: 1926,
+// 0064, -0043.
+func isoYear(y int) string {
+	if y < 0 {
+		return fmt.Sprintf("-%04d", -y)
+	}
+	return fmt.Sprintf("%04d", y)
+}
+
+// yearLabel writes an astronomical year as people read it: 1926, 44 BC.
+func yearLabel(y int) string {
+	if y <= 0 {
+		return strconv.Itoa(1-y) + " BC"
+	}
+	return strconv.Itoa(y)
+}
+
+// atoi reads decimal digits. Unlike gocsv's base-0 ints, "0064" is 64.
+func atoi(s string) int {
+	n := 0
+	for _, c := range s {
+		n = n*10 + int(c-'0')
+	}
+	return n
+}
+
+func isDigits(s string) bool {
+	if s == "" {
+		return false
+	}
+	for _, c := range s {
+		if c < '0' || c > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+func normaliseSpaces(s string) string {
+	return strings.Join(strings.Fields(s), " ")
+}

@@ -1,0 +1,347 @@
+package pipeline
+
+import (
+	"bufio"
+	"cmp"
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"unicode"
+
+	"github.com/gocarina/gocsv"
+	"golang.org/x/text/unicode/norm"
+)
+
+// requiredColumns must be in every input header.
+var requiredColumns = []string{"title"}
+
+// ReadFile reads and checks the timeline in the CSV file at path. Problems
+// name the file as path. The error is for a file that cannot be opened or
+// read at all; problems with its content come back as Problems.
+func ReadFile(path string) (*Timeline, Problems, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, nil, err
+	}
+	defer f.Close()
+	name := strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))
+	return Read(f, path, name)
+}
+
+// Read reads and checks a timeline from CSV. file names the input in
+// problems; name becomes the timeline's Name. It reports every problem in
+// the input at once, errors and warnings, in file order. The returned
+// timeline holds every row that could be read, sorted; it must not be
+// built into a page when Problems has errors.
+func Read(in io.Reader, file, name string) (*Timeline, Problems, error) {
+	rd := &reader{file: file}
+	t, err := rd.read(in)
+	if err != nil {
+		return nil, nil, err
+	}
+	t.Name = name
+	rd.link(t)
+	sortFacts(t.Facts)
+	slices.SortStableFunc(rd.problems, func(a, b Problem) int {
+		return cmp.Or(cmp.Compare(a.Line, b.Line), cmp.Compare(a.Column, b.Column))
+	})
+	return t, rd.problems, nil
+}
+
+// reader holds the state of one Read.
+type reader struct {
+	file     string
+	csv      *csv.Reader
+	columns  map[string]int // lower-case column name to index
+	problems Problems
+	refs     []rowRefs // parallel to the facts read, for checks across rows
+}
+
+// rowRefs keeps where a row's id and about fields are, for the checks that
+// need the whole file.
+type rowRefs struct {
+	line, idCol, aboutCol int32
+	derived               bool // the id was empty and is derived from the title
+}
+
+func (rd *reader) report(line, col int, sev Severity, format string, args ...any) {
+	rd.problems = append(rd.problems, Problem{File: rd.file, Line: line, Column: col, Severity: sev, Message: fmt.Sprintf(format, args...)})
+}
+
+// pos gives the position of the named column's field in the last record
+// read, or of the record's start when the column is absent.
+func (rd *reader) pos(column string) (line, col int) {
+	if i, ok := rd.columns[column]; ok {
+		return rd.csv.FieldPos(i)
+	}
+	line, _ = rd.csv.FieldPos(0)
+	return line, 1
+}
+
+func (rd *reader) read(in io.Reader) (*Timeline, error) {
+	buffered := bufio.NewReaderSize(in, 64<<10)
+	if bom, _ := buffered.Peek(3); string(bom) == "\uFEFF" {
+		buffered.Discard(3)
+	}
+	rd.csv = csv.NewReader(buffered)
+	rd.csv.ReuseRecord = true
+	t := &Timeline{}
+	um, err := gocsv.NewUnmarshaller(rd.csv, record{})
+	if err != nil {
+		if errors.Is(err, io.EOF) {
+			rd.report(1, 1, Error, "the file is empty: it needs a header row naming its columns, such as date,title")
+			return t, nil
+		}
+		return t, rd.csvError(err)
+	}
+	header := slices.Clone(um.Headers)
+	if err := um.RenormalizeHeaders(normaliseHeader); err != nil {
+		return nil, err
+	}
+	extraIdx := rd.readHeader(header, um.Headers, t)
+	for {
+		var row record
+		var unmatched map[string]string
+		var v any
+		if len(extraIdx) > 0 {
+			v, unmatched, err = um.ReadUnmatched()
+		} else {
+			v, err = um.Read()
+		}
+		if err == io.EOF {
+			return t, nil
+		}
+		if err != nil {
+			if err = rd.csvError(err); err != nil {
+				return nil, err
+			}
+			continue
+		}
+		row = v.(record)
+		f := rd.fact(&row)
+		for _, i := range extraIdx {
+			f.Extra = append(f.Extra, unmatched[um.Headers[i]])
+		}
+		t.Facts = append(t.Facts, f)
+	}
+}
+
+func normaliseHeader(h []string) []string {
+	out := make([]string, len(h))
+	for i, name := range h {
+		out[i] = strings.ToLower(strings.TrimSpace(name))
+	}
+	return out
+}
+
+// readHeader checks the header and notes where each column is. It returns
+// the indexes of the columns outside the schema.
+func (rd *reader) readHeader(original, lower []string, t *Timeline) (extra []int) {
+	known := map[string]bool{}
+	for _, name := range normaliseHeader(gocsvColumns()) {
+		known[name] = true
+	}
+	rd.columns = make(map[string]int, len(lower))
+	for i, name := range lower {
+		line, col := rd.csv.FieldPos(i)
+		if _, dup := rd.columns[name]; dup {
+			rd.report(line, col, Error, "column %q appears twice in the header", original[i])
+			continue
+		}
+		rd.columns[name] = i
+		if !known[name] {
+			extra = append(extra, i)
+			t.ExtraColumns = append(t.ExtraColumns, original[i])
+		}
+	}
+	for _, name := range requiredColumns {
+		if _, ok := rd.columns[name]; !ok {
+			rd.report(1, 1, Error, "missing required column %q", name)
+		}
+	}
+	return extra
+}
+
+// gocsvColumns lists the column names the record struct declares.
+func gocsvColumns() []string {
+	var b strings.Builder
+	gocsv.MarshalCSV([]record{}, gocsv.NewSafeCSVWriter(csv.NewWriter(&b)))
+	return strings.Split(strings.TrimSpace(b.String()), ",")
+}
+
+// csvError reports a malformed row and lets reading go on. It returns the
+// error itself only when it is not about the CSV's form: an I/O failure.
+func (rd *reader) csvError(err error) error {
+	var pe *csv.ParseError
+	if !errors.As(err, &pe) {
+		return err
+	}
+	msg := pe.Err.Error()
+	if errors.Is(pe.Err, csv.ErrFieldCount) {
+		msg = fmt.Sprintf("wrong number of fields: the header has %d", len(rd.columns))
+		if rd.columns == nil {
+			msg = "wrong number of fields"
+		}
+	}
+	rd.report(pe.Line, pe.Column, Error, "%s", msg)
+	return nil
+}
+
+// fact turns one row into a Fact and reports what is wrong with it alone.
+func (rd *reader) fact(r *record) Fact {
+	line, _ := rd.csv.FieldPos(0)
+	f := Fact{
+		ID:          strings.TrimSpace(r.ID),
+		Title:       strings.TrimSpace(r.Title),
+		Group:       strings.TrimSpace(r.Group),
+		Description: strings.TrimSpace(r.Description),
+		Authors:     splitList(r.Authors),
+		PublishedIn: strings.TrimSpace(r.PublishedIn),
+		About:       splitList(r.About),
+		URL:         strings.TrimSpace(r.URL),
+		Source:      strings.TrimSpace(r.Source),
+		Tags:        splitList(r.Tags),
+		Line:        line,
+	}
+	if strings.TrimSpace(r.Kind) == "" {
+		if len(f.Authors) > 0 || f.PublishedIn != "" {
+			f.Kind = Historiography
+		}
+	} else if k, err := ParseKind(r.Kind); err != nil {
+		l, c := rd.pos("kind")
+		rd.report(l, c, Error, "%v", err)
+	} else {
+		f.Kind = k
+	}
+	if f.Title == "" {
+		l, c := rd.pos("title")
+		rd.report(l, c, Error, "title is empty")
+	}
+	if d, err := ParseDate(r.Date); err != nil {
+		l, c := rd.pos("date")
+		rd.report(l, c, Error, "%v", err)
+	} else if f.Date = d; d.IsZero() {
+		l, c := rd.pos("date")
+		rd.report(l, c, Warning, "undated: listed in the table, not drawn")
+	}
+	if err := validateURL(f.URL); err != nil {
+		l, c := rd.pos("url")
+		rd.report(l, c, Error, "%v", err)
+	}
+	if strings.Contains(f.ID, listSeparator) {
+		l, c := rd.pos("id")
+		rd.report(l, c, Error, "id %q must not contain %q, which separates ids in about", f.ID, listSeparator)
+	}
+	if f.Kind == History && len(f.About) > 0 {
+		l, c := rd.pos("about")
+		rd.report(l, c, Warning, "a history row has about; only historiography links to what it studies")
+	}
+	_, idCol := rd.pos("id")
+	_, aboutCol := rd.pos("about")
+	rd.refs = append(rd.refs, rowRefs{line: int32(line), idCol: int32(idCol), aboutCol: int32(aboutCol), derived: f.ID == ""})
+	return f
+}
+
+// link gives every fact an id, checks that ids are unique and that every
+// about names a known id. It runs before sorting, so facts and refs are
+// still parallel.
+func (rd *reader) link(t *Timeline) {
+	byID := make(map[string]int, len(t.Facts))
+	for i := range t.Facts {
+		if id := t.Facts[i].ID; id != "" {
+			if first, dup := byID[id]; dup {
+				ref := rd.refs[i]
+				rd.report(int(ref.line), int(ref.idCol), Error, "duplicate id %q: line %d has it too", id, t.Facts[first].Line)
+				continue
+			}
+			byID[id] = i
+		}
+	}
+	for i := range t.Facts {
+		f := &t.Facts[i]
+		if !rd.refs[i].derived {
+			continue
+		}
+		base := DeriveID(f.Title, f.Date)
+		f.ID = base
+		for n := 2; ; n++ {
+			if _, taken := byID[f.ID]; !taken {
+				break
+			}
+			f.ID = fmt.Sprintf("%s-%d", base, n)
+		}
+		byID[f.ID] = i
+	}
+	for i := range t.Facts {
+		f := &t.Facts[i]
+		for _, id := range f.About {
+			target, ok := byID[id]
+			ref := rd.refs[i]
+			switch {
+			case !ok:
+				rd.report(int(ref.line), int(ref.aboutCol), Error, "about names %q, which is no id in this file", id)
+			case t.Facts[target].Kind != History:
+				rd.report(int(ref.line), int(ref.aboutCol), Warning, "about names %q, which is historiography, not history", id)
+			}
+		}
+	}
+	rd.refs = nil
+}
+
+// DeriveID makes the id of a fact whose id is empty, from its title and
+// the year it starts: "Stalin leads the USSR", 1926 gives
+// "stalin-leads-the-ussr-1926". The same title and date give the same id on
+// every run.
+func DeriveID(title string, date Date) string {
+	var b strings.Builder
+	dash := false
+	for _, r := range norm.NFD.String(title) {
+		switch {
+		case unicode.Is(unicode.Mn, r):
+			continue
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			if dash && b.Len() > 0 {
+				b.WriteByte('-')
+			}
+			dash = false
+			b.WriteRune(unicode.ToLower(r))
+		default:
+			dash = true
+		}
+		if b.Len() >= 48 && dash {
+			break
+		}
+	}
+	slug := b.String()
+	if slug == "" {
+		slug = "fact"
+	}
+	if !date.IsZero() {
+		slug += "-" + strings.ReplaceAll(strings.ToLower(yearLabel(date.Start.Year)), " ", "")
+	}
+	return slug
+}
+
+// sortFacts orders facts by start, then id, with undated facts last.
+func sortFacts(facts []Fact) {
+	slices.SortStableFunc(facts, func(a, b Fact) int {
+		az, bz := a.Date.IsZero(), b.Date.IsZero()
+		switch {
+		case az != bz:
+			if az {
+				return 1
+			}
+			return -1
+		case !az:
+			if c := cmp.Compare(a.Date.Start.Number(), b.Date.Start.Number()); c != 0 {
+				return c
+			}
+		}
+		return cmp.Compare(a.ID, b.ID)
+	})
+}
