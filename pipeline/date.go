@@ -162,10 +162,17 @@ func ParseDate(text string) (Date, error) {
 		d := single.date(text)
 		return d, nil
 	}
+	left, right, ok := splitRange(s)
 	if _, notADate := err.(notDateError); !notADate {
+		// "1914-18" looks like a month that does not exist, but reads as a
+		// range; otherwise the single date's error stands.
+		if ok {
+			if d, rangeErr := parseRange(text, left, right); rangeErr == nil {
+				return d, nil
+			}
+		}
 		return fail(err.Error())
 	}
-	left, right, ok := splitRange(s)
 	if !ok {
 		return fail("not a date")
 	}

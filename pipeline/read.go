@@ -218,7 +218,7 @@ func (rd *reader) fact(r *record) Fact {
 	} else {
 		f.Kind = k
 	}
-	if f.Title == "" {
+	if _, hasTitle := rd.columns["title"]; hasTitle && f.Title == "" {
 		l, c := rd.pos("title")
 		rd.report(l, c, Error, "title is empty")
 	}

@@ -46,7 +46,7 @@ func splitList(s string) []string {
 
 func joinList(items []string) string { return strings.Join(items, listSeparator+" ") }
 
-func flag(b bool) string {
+func boolColumn(b bool) string {
 	if b {
 		return "true"
 	}
@@ -75,8 +75,8 @@ func toRecord(f *Fact) record {
 			r.End = d.End.String()
 		}
 		r.Precision = d.Precision.String()
-		r.Approximate = flag(d.Approximate)
-		r.Uncertain = flag(d.Uncertain)
+		r.Approximate = boolColumn(d.Approximate)
+		r.Uncertain = boolColumn(d.Uncertain)
 		r.EDTF = d.EDTF
 	}
 	return r

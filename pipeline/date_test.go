@@ -1,0 +1,171 @@
+package pipeline
+
+import (
+	"errors"
+	"testing"
+)
+
+// dateWant is a date's normalised form, as the normalised CSV writes it.
+type dateWant struct {
+	start, end, precision string
+	approximate, uncertain  bool
+	edtf                    string
+}
+
+func normalised(d Date) dateWant {
+	w := dateWant{start: d.Start.String(), end: d.End.String(), precision: d.Precision.String(),
+		approximate: d.Approximate, uncertain: d.Uncertain, edtf: d.EDTF}
+	if d.OpenEnd {
+		w.end = ""
+	}
+	return w
+}
+
+var parseDateTests = []struct {
+	in   []string
+	want dateWant
+}{
+	// The table of issue 2, row by row.
+	{[]string{"1926–1953", "1926-1953", "1926 to 1953", "from 1926 to 1953", "1926/1953"},
+		dateWant{"1926-01-01", "1953-12-31", "year", false, false, "1926/1953"}},
+	{[]string{"1930s", "193X"}, dateWant{"1930-01-01", "1939-12-31", "decade", false, false, "193X"}},
+	{[]string{"March 1974", "Mar 1974", "1974-03"}, dateWant{"1974-03-01", "1974-03-31", "month", false, false, "1974-03"}},
+	{[]string{"1981"}, dateWant{"1981-01-01", "1981-12-31", "year", false, false, "1981"}},
+	{[]string{"5 March 1953", "March 5, 1953", "1953-03-05"}, dateWant{"1953-03-05", "1953-03-05", "day", false, false, "1953-03-05"}},
+	{[]string{"c. 1929", "ca. 1929", "circa 1929", "~1929", "1929~"}, dateWant{"1929-01-01", "1929-12-31", "year", true, false, "1929~"}},
+	{[]string{"1929?"}, dateWant{"1929-01-01", "1929-12-31", "year", false, true, "1929?"}},
+	{[]string{"44 BC", "44 BCE"}, dateWant{"-0043-01-01", "-0043-12-31", "year", false, false, "-0043"}},
+	{[]string{"15 March 44 BC"}, dateWant{"-0043-03-15", "-0043-03-15", "day", false, false, "-0043-03-15"}},
+	{[]string{"June 1948 – May 1949"}, dateWant{"1948-06-01", "1949-05-31", "month", false, false, "1948-06/1949-05"}},
+	{[]string{"1989/.."}, dateWant{"1989-01-01", "", "year", false, false, "1989/.."}},
+
+	// Beyond the table.
+	{[]string{"  1981 ", "AD 1981", "1981 AD", "1981 CE"}, dateWant{"1981-01-01", "1981-12-31", "year", false, false, "1981"}},
+	{[]string{"0064", "64"}, dateWant{"0064-01-01", "0064-12-31", "year", false, false, "0064"}},
+	{[]string{"-0043", "44 B.C."}, dateWant{"-0043-01-01", "-0043-12-31", "year", false, false, "-0043"}},
+	{[]string{"1 BC"}, dateWant{"0000-01-01", "0000-12-31", "year", false, false, "0000"}},
+	{[]string{"100–44 BC", "100 BC – 44 BC"}, dateWant{"-0099-01-01", "-0043-12-31", "year", false, false, "-0099/-0043"}},
+	{[]string{"1914–18", "1914-18"}, dateWant{"1914-01-01", "1918-12-31", "year", false, false, "1914/1918"}},
+	{[]string{"c. 1929 – 1953"}, dateWant{"1929-01-01", "1953-12-31", "year", true, false, "1929~/1953"}},
+	{[]string{"1929%", "c. 1929?"}, dateWant{"1929-01-01", "1929-12-31", "year", true, true, "1929%"}},
+	{[]string{"29 February 2000", "Feb 29, 2000", "29th Feb 2000"}, dateWant{"2000-02-29", "2000-02-29", "day", false, false, "2000-02-29"}},
+	{[]string{"Sept 1939", "Sep. 1939", "september 1939"}, dateWant{"1939-09-01", "1939-09-30", "month", false, false, "1939-09"}},
+	{[]string{"19XX"}, dateWant{"1900-01-01", "1999-12-31", "century", false, false, "19XX"}},
+	{[]string{"1930s–1950s"}, dateWant{"1930-01-01", "1959-12-31", "decade", false, false, "193X/195X"}},
+	{[]string{"1926 - 5 March 1953"}, dateWant{"1926-01-01", "1953-03-05", "year", false, false, "1926/1953-03-05"}},
+}
+
+func TestParseDate(t *testing.T) {
+	for _, tt := range parseDateTests {
+		for _, in := range tt.in {
+			d, err := ParseDate(in)
+			if err != nil {
+				t.Errorf("ParseDate(%q): %v", in, err)
+				continue
+			}
+			if got := normalised(d); got != tt.want {
+				t.Errorf("ParseDate(%q) = %+v, want %+v", in, got, tt.want)
+			}
+			if err := d.Validate(); err != nil {
+				t.Errorf("ParseDate(%q).Validate(): %v", in, err)
+			}
+			// The EDTF form is itself a date this parser reads, to the same days.
+			back, err := ParseDate(d.EDTF)
+			if err != nil {
+				t.Errorf("ParseDate(EDTF %q of %q): %v", d.EDTF, in, err)
+			} else if back.Span != d.Span || back.EDTF != d.EDTF {
+				t.Errorf("EDTF %q of %q reads as %+v, want %+v", d.EDTF, in, normalised(back), tt.want)
+			}
+		}
+	}
+}
+
+func TestParseDateEmpty(t *testing.T) {
+	for _, in := range []string{"", "   "} {
+		d, err := ParseDate(in)
+		if err != nil || !d.IsZero() {
+			t.Errorf("ParseDate(%q) = %+v, %v; want the zero Date", in, d, err)
+		}
+	}
+}
+
+func TestParseDateErrors(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"1953–1926", `date "1953–1926": end 1926 is before start 1953`},
+		{"31 February 1930", `date "31 February 1930": no such day: February 1930 has 28 days`},
+		{"29 February 1900", `date "29 February 1900": no such day: February 1900 has 28 days`},
+		{"Febtember 1930", `date "Febtember 1930": not a date`},
+		{"0 BC", `date "0 BC": there is no year 0 BC: 1 BC is followed by AD 1`},
+		{"1974-13", `date "1974-13": there is no month 13`},
+		{"March 1974 – February 1974", `date "March 1974 – February 1974": end February 1974 is before start March 1974`},
+		{"soon", `date "soon": not a date`},
+		{"1930s BC", `date "1930s BC": decades and centuries BC are not supported; write a range such as 49–40 BC`},
+		{"12345", `date "12345": not a date`},
+		{"1926–", `date "1926–": not a date`},
+	}
+	for _, tt := range tests {
+		_, err := ParseDate(tt.in)
+		var de *DateError
+		if !errors.As(err, &de) {
+			t.Errorf("ParseDate(%q) error = %v, want a *DateError", tt.in, err)
+			continue
+		}
+		if err.Error() != tt.want {
+			t.Errorf("ParseDate(%q) error:\n got %s\nwant %s", tt.in, err, tt.want)
+		}
+	}
+}
+
+func TestDayNumber(t *testing.T) {
+	tests := []struct {
+		d    Day
+		want int64
+	}{
+		{Day{1970, 1, 1}, 0},
+		{Day{1969, 12, 31}, -1},
+		{Day{2000, 3, 1}, 11017},
+		{Day{1926, 1, 1}, -16071},
+		{Day{0, 1, 1}, -719528},
+		{Day{-43, 3, 15}, -735160}, // 43 years of 365 days and 10 leap days before year 0, then 73 days
+	}
+	for _, tt := range tests {
+		if got := tt.d.Number(); got != tt.want {
+			t.Errorf("%v.Number() = %d, want %d", tt.d, got, tt.want)
+		}
+	}
+	// Consecutive days have consecutive numbers, across years, leap days and year 0.
+	prev := Day{-2, 12, 31}.Number()
+	for y := -1; y <= 2001; y++ {
+		for m := 1; m <= 12; m++ {
+			for d := 1; d <= daysIn(y, m); d++ {
+				n := Day{y, m, d}.Number()
+				if n != prev+1 {
+					t.Fatalf("Day{%d,%d,%d}.Number() = %d, want %d", y, m, d, n, prev+1)
+				}
+				prev = n
+			}
+		}
+	}
+}
+
+func FuzzParseDate(f *testing.F) {
+	for _, tt := range parseDateTests {
+		for _, in := range tt.in {
+			f.Add(in)
+		}
+	}
+	f.Add("31 February 1930")
+	f.Fuzz(func(t *testing.T, in string) {
+		d, err := ParseDate(in)
+		if err != nil || d.IsZero() {
+			return
+		}
+		if err := d.Validate(); err != nil {
+			t.Fatalf("ParseDate(%q) gave an invalid date %+v: %v", in, d, err)
+		}
+		back, err := ParseDate(d.EDTF)
+		if err != nil || back.Span != d.Span || back.EDTF != d.EDTF {
+			t.Fatalf("EDTF %q of %q reads back as %+v, %v", d.EDTF, in, back, err)
+		}
+	})
+}

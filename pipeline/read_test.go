@@ -1,0 +1,227 @@
+package pipeline
+
+import (
+	"bytes"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata")
+
+// normalise reads a CSV and writes its normalised form, failing the test on
+// any error in the input.
+func normalise(t *testing.T, name string, in []byte) []byte {
+	t.Helper()
+	tl, problems, err := Read(bytes.NewReader(in), name, strings.TrimSuffix(filepath.Base(name), ".csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if problems.Errors() > 0 {
+		t.Fatalf("%s has errors: %v", name, problems)
+	}
+	var out bytes.Buffer
+	if err := WriteCSV(&out, tl); err != nil {
+		t.Fatal(err)
+	}
+	return out.Bytes()
+}
+
+// TestGolden normalises each input and compares the result with its golden
+// file; reading the golden file back must give it byte for byte.
+func TestGolden(t *testing.T) {
+	inputs := map[string]string{
+		"testdata/forms.csv":      "testdata/forms.golden.csv",
+		"../data/stalinism.csv":   "testdata/stalinism.golden.csv",
+		"testdata/extras-lf.csv":  "testdata/extras-lf.golden.csv",
+	}
+	for in, golden := range inputs {
+		t.Run(filepath.Base(in), func(t *testing.T) {
+			src, err := os.ReadFile(in)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := normalise(t, in, src)
+			if *update {
+				if err := os.WriteFile(golden, got, 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			want, err := os.ReadFile(golden)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !bytes.Equal(got, want) {
+				t.Errorf("normalised %s differs from %s:\n got:\n%s\nwant:\n%s", in, golden, got, want)
+			}
+			if again := normalise(t, golden, got); !bytes.Equal(again, got) {
+				t.Errorf("normalising %s again changes it:\n%s", golden, again)
+			}
+		})
+	}
+}
+
+func TestReadForms(t *testing.T) {
+	tl, problems, err := ReadFile("testdata/forms.csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantProblems := []string{
+		"testdata/forms.csv:11:16: warning: undated: listed in the table, not drawn",
+	}
+	assertProblems(t, problems, wantProblems)
+	if got, want := strings.Join(tl.ExtraColumns, "|"), "Notes|Image URL"; got != want {
+		t.Errorf("ExtraColumns = %q, want %q", got, want)
+	}
+	byTitle := map[string]*Fact{}
+	var ids []string
+	for i := range tl.Facts {
+		f := &tl.Facts[i]
+		byTitle[f.Title] = f
+		ids = append(ids, f.ID)
+	}
+	wantIDs := "civil-war-49bc ides-of-march-44bc-2 ides-of-march-44bc study unsure-1929 stojanovic-accent-1930 berlin-airlift-1948 stalin-dies-1953 open-project-1989 undated-thing"
+	if got := strings.Join(ids, " "); got != wantIDs {
+		t.Errorf("ids in order:\n got %s\nwant %s", got, wantIDs)
+	}
+	study := byTitle["A study"]
+	if study.Kind != Historiography || study.Line != 7 || study.Extra[0] != "multi\nline note" {
+		t.Errorf("A study = kind %v, line %d, extra %q", study.Kind, study.Line, study.Extra)
+	}
+	if got := strings.Join(byTitle["Berlin airlift"].Tags, "|"); got != "Cold War|Berlin" {
+		t.Errorf("Berlin airlift tags = %q", got)
+	}
+	if got := byTitle["Ides of March"].Extra; len(got) != 2 || got[0] != "Caesar" || got[1] != "caesar.jpg" {
+		t.Errorf("Ides of March extra = %q", got)
+	}
+}
+
+func assertProblems(t *testing.T, problems Problems, want []string) {
+	t.Helper()
+	got := make([]string, len(problems))
+	for i, p := range problems {
+		got[i] = p.String()
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("problems:\n got:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+// TestReadProblems checks every reported position exactly: LINE is the
+// physical line, so the quoted field over two lines shifts what follows.
+func TestReadProblems(t *testing.T) {
+	_, problems, err := ReadFile("testdata/bad.csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	assertProblems(t, problems, []string{
+		`testdata/bad.csv:4:8: date "1953–1926": end 1926 is before start 1953`,
+		`testdata/bad.csv:5:7: date "31 February 1930": no such day: February 1930 has 28 days`,
+		`testdata/bad.csv:6:8: date "Febtember 1930": not a date`,
+		`testdata/bad.csv:6:31: duplicate id "a": line 2 has it too`,
+		`testdata/bad.csv:7:7: date "0 BC": there is no year 0 BC: 1 BC is followed by AD 1`,
+		`testdata/bad.csv:7:19: about names "zz", which is no id in this file`,
+		`testdata/bad.csv:7:22: url "javascript:alert(1)" is not an http or https address`,
+		`testdata/bad.csv:8:13: unknown kind "novel": use history or historiography`,
+		`testdata/bad.csv:9:1: title is empty`,
+		`testdata/bad.csv:10:1: wrong number of fields: the header has 6`,
+		`testdata/bad.csv:11:4: bare " in non-quoted-field`,
+		`testdata/bad.csv:12:25: warning: a history row has about; only historiography links to what it studies`,
+		`testdata/bad.csv:13:9: warning: undated: listed in the table, not drawn`,
+	})
+	if got := problems.Errors(); got != 11 {
+		t.Errorf("Errors() = %d, want 11", got)
+	}
+}
+
+func TestReadHeaderProblems(t *testing.T) {
+	tests := []struct {
+		name, in string
+		want     []string
+	}{
+		{"empty", "", []string{"x.csv:1:1: the file is empty: it needs a header row naming its columns, such as date,title"}},
+		{"no title", "date,name\n1930,x\n", []string{"x.csv:1:1: missing required column \"title\""}},
+		{"twice", "title,date,Title\nx,1930,y\n", []string{"x.csv:1:12: column \"Title\" appears twice in the header"}},
+		{"unterminated quote", "title,date\n\"x,1930\n", []string{"x.csv:2:9: extraneous or missing \" in quoted-field"}},
+		{"history about", "title,date,kind,about,id\nx,1930,event,y,y\n", []string{
+			"x.csv:2:14: warning: a history row has about; only historiography links to what it studies"}},
+		{"id with separator", "title,id\nx,a;b\n", []string{
+			"x.csv:2:1: warning: undated: listed in the table, not drawn",
+			`x.csv:2:3: id "a;b" must not contain ";", which separates ids in about`}},
+		{"about names a work", "title,date,kind,about,id\nx,1930,work,,w\ny,1931,work,w,v\n", []string{
+			`x.csv:3:13: warning: about names "w", which is historiography, not history`}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, problems, err := Read(strings.NewReader(tt.in), "x.csv", "x")
+			if err != nil {
+				t.Fatal(err)
+			}
+			assertProblems(t, problems, tt.want)
+		})
+	}
+}
+
+func TestDeriveID(t *testing.T) {
+	d := func(s string) Date {
+		date, err := ParseDate(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return date
+	}
+	tests := []struct {
+		title string
+		date  Date
+		want  string
+	}{
+		{"Stalin leads the USSR", d("1926–1953"), "stalin-leads-the-ussr-1926"},
+		{"Ides of March", d("44 BC"), "ides-of-march-44bc"},
+		{"Stojanović's critique", d(""), "stojanovic-s-critique"},
+		{"Сталин", d("1953"), "сталин-1953"},
+		{"!!!", d("1953"), "fact-1953"},
+		{"A very long title that goes on and on well beyond what an id needs to be", d("1930s"),
+			"a-very-long-title-that-goes-on-and-on-well-beyond-1930"},
+	}
+	for _, tt := range tests {
+		if got := DeriveID(tt.title, tt.date); got != tt.want {
+			t.Errorf("DeriveID(%q) = %q, want %q", tt.title, got, tt.want)
+		}
+	}
+}
+
+// FuzzRoundTrip checks that any CSV the reader accepts without errors
+// normalises to a file that normalises to itself.
+func FuzzRoundTrip(f *testing.F) {
+	for _, name := range []string{"testdata/forms.csv", "testdata/bad.csv", "../data/stalinism.csv"} {
+		src, err := os.ReadFile(name)
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(src)
+	}
+	f.Add([]byte("title,date,x\n\"a\"\"b\",44 BC,\"q\nr\"\n"))
+	f.Fuzz(func(t *testing.T, in []byte) {
+		tl, problems, err := Read(bytes.NewReader(in), "f.csv", "f")
+		if err != nil || problems.Errors() > 0 {
+			return
+		}
+		var once bytes.Buffer
+		if err := WriteCSV(&once, tl); err != nil {
+			t.Fatal(err)
+		}
+		tl2, problems, err := Read(bytes.NewReader(once.Bytes()), "f.csv", "f")
+		if err != nil || problems.Errors() > 0 {
+			t.Fatalf("normalised output has errors: %v %v\n%s", err, problems, once.Bytes())
+		}
+		var twice bytes.Buffer
+		if err := WriteCSV(&twice, tl2); err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(once.Bytes(), twice.Bytes()) {
+			t.Fatalf("not idempotent:\nonce:\n%s\ntwice:\n%s", once.Bytes(), twice.Bytes())
+		}
+	})
+}
