@@ -234,6 +234,8 @@ func parseRange(text, left, right string) (Date, error) {
 }
 
 var (
+	fromPrefix   = regexp.MustCompile(`^(?i:from) `)
+	toSeparator  = regexp.MustCompile(` (?i:to) `)
 	spacedHyphen = regexp.MustCompile(`^(.+?) - (.+)$`)
 	yearHyphen   = regexp.MustCompile(`^(\d{1,4}(?: ?(?i:bc|bce|ad|ce))?)-(\d{1,4}(?: ?(?i:bc|bce|ad|ce))?)$`)
 )
@@ -241,12 +243,9 @@ var (
 // splitRange splits "1926–1953", "1926 to 1953", "from 1926 to 1953",
 // "1926/1953" and "1926-1953" into their two sides.
 func splitRange(s string) (left, right string, ok bool) {
-	lower := strings.ToLower(s)
-	if strings.HasPrefix(lower, "from ") {
-		s, lower = s[5:], lower[5:]
-	}
-	if i := strings.Index(lower, " to "); i >= 0 {
-		return trimBoth(s[:i], s[i+4:])
+	s = fromPrefix.ReplaceAllString(s, "")
+	if loc := toSeparator.FindStringIndex(s); loc != nil {
+		return trimBoth(s[:loc[0]], s[loc[1]:])
 	}
 	for _, dash := range []string{"–", "—", "/"} {
 		if l, r, found := strings.Cut(s, dash); found {

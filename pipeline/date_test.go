@@ -7,9 +7,9 @@ import (
 
 // dateWant is a date's normalised form, as the normalised CSV writes it.
 type dateWant struct {
-	start, end, precision string
-	approximate, uncertain  bool
-	edtf                    string
+	start, end, precision  string
+	approximate, uncertain bool
+	edtf                   string
 }
 
 func normalised(d Date) dateWant {

@@ -33,9 +33,9 @@ func normalise(t *testing.T, name string, in []byte) []byte {
 // file; reading the golden file back must give it byte for byte.
 func TestGolden(t *testing.T) {
 	inputs := map[string]string{
-		"testdata/forms.csv":      "testdata/forms.golden.csv",
-		"../data/stalinism.csv":   "testdata/stalinism.golden.csv",
-		"testdata/extras-lf.csv":  "testdata/extras-lf.golden.csv",
+		"testdata/forms.csv":     "testdata/forms.golden.csv",
+		"../data/stalinism.csv":  "testdata/stalinism.golden.csv",
+		"testdata/extras-lf.csv": "testdata/extras-lf.golden.csv",
 	}
 	for in, golden := range inputs {
 		t.Run(filepath.Base(in), func(t *testing.T) {

@@ -15,6 +15,12 @@ import (
 func WriteCSV(w io.Writer, t *Timeline) error {
 	bw := bufio.NewWriterSize(w, 64<<10)
 	out := &extraColumnsWriter{csv: csv.NewWriter(bw), t: t}
+	if len(t.Facts) == 0 { // gocsv's MarshalChan cannot write a header alone
+		if err := gocsv.MarshalCSV([]record{}, out); err != nil {
+			return err
+		}
+		return bw.Flush()
+	}
 	rows := make(chan any, 256)
 	go func() {
 		defer close(rows)

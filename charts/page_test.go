@@ -1,0 +1,255 @@
+package charts
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"flag"
+	"os"
+	"strings"
+	"testing"
+
+	"golang.org/x/net/html"
+
+	"timeline/pipeline"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata")
+
+func readTimeline(t *testing.T, path string) *pipeline.Timeline {
+	t.Helper()
+	tl, problems, err := pipeline.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if problems.Errors() > 0 {
+		t.Fatalf("%s: %v", path, problems)
+	}
+	return tl
+}
+
+func render(t *testing.T, tl *pipeline.Timeline, o Options) []byte {
+	t.Helper()
+	var buf bytes.Buffer
+	if err := WritePage(&buf, tl, o); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+// TestGoldenPages compares pages with their golden files and checks that
+// rendering is deterministic.
+func TestGoldenPages(t *testing.T) {
+	tl := readTimeline(t, "testdata/groups.csv")
+	for golden, o := range map[string]Options{
+		"testdata/groups.html":       {},
+		"testdata/groups.embed.html": {Embed: true},
+	} {
+		got := render(t, tl, o)
+		if again := render(t, tl, o); !bytes.Equal(got, again) {
+			t.Errorf("%s: two renders differ", golden)
+		}
+		if *update {
+			if err := os.WriteFile(golden, got, 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+		want, err := os.ReadFile(golden)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(got, want) {
+			t.Errorf("%s differs from the rendered page; run go test ./charts -update and review the diff", golden)
+		}
+	}
+}
+
+// pagePayload decodes the page's data payload.
+type pagePayload struct {
+	Rows  int `json:"rows"`
+	Lanes []struct {
+		Name      string
+		Band, Row int
+		Rows      int
+	} `json:"lanes"`
+	Lane, Row, S, E, Fl []int64
+	ID, Title, Date     []string
+	Desc, Au, Pub, Src  []string
+	URL, Tags           []string
+	Xn                  []string
+	Xv                  [][]string
+	Links               []int
+}
+
+func payloadOf(t *testing.T, page []byte) pagePayload {
+	t.Helper()
+	doc, err := html.Parse(bytes.NewReader(page))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var p pagePayload
+	found := false
+	for n := range doc.Descendants() {
+		if n.Type == html.ElementNode && n.Data == "script" && attr(n, "id") == "timeline-data" {
+			if err := json.Unmarshal([]byte(n.FirstChild.Data), &p); err != nil {
+				t.Fatalf("payload: %v", err)
+			}
+			found = true
+		}
+	}
+	if !found {
+		t.Fatal("no payload in page")
+	}
+	return p
+}
+
+func attr(n *html.Node, key string) string {
+	for _, a := range n.Attr {
+		if a.Key == key {
+			return a.Val
+		}
+	}
+	return ""
+}
+
+func TestPayload(t *testing.T) {
+	tl := readTimeline(t, "testdata/groups.csv")
+	p := payloadOf(t, render(t, tl, Options{}))
+	// Sorted by start: c. 100 BC, 49 BC, 15 March 44 BC, 27 BC, ...
+	if got, want := strings.Join(p.ID, " "), "han civil-war caesar augustus unsure syme open beard"; got != want {
+		t.Errorf("ids = %q, want %q", got, want)
+	}
+	var lanes []string
+	for _, l := range p.Lanes {
+		lanes = append(lanes, l.Name)
+	}
+	if got, want := strings.Join(lanes, "|"), "China|Rome|Modern|Books"; got != want {
+		t.Errorf("lanes = %q, want %q", got, want)
+	}
+	// 15 March 44 BC is day -735160.
+	if p.S[2] != -735160 || p.E[2] != -735160 {
+		t.Errorf("caesar s, e = %d, %d", p.S[2], p.E[2])
+	}
+	wantFlags := []int64{flagApproximate, flagPeriod, 0, flagPeriod, flagUncertain, flagHistoriography, flagPeriod | flagOpenEnd, flagHistoriography}
+	if fmt.Sprint(p.Fl) != fmt.Sprint(wantFlags) {
+		t.Errorf("flags = %v, want %v", p.Fl, wantFlags)
+	}
+	// syme studies augustus and civil-war; beard studies caesar and augustus.
+	if got, want := p.Links, []int{5, 3, 5, 1, 7, 2, 7, 3}; fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("links = %v, want %v", got, want)
+	}
+	if p.Xn[0] != "Region" || p.Xv[0][1] != "Italy" {
+		t.Errorf("extra columns = %v %v", p.Xn, p.Xv)
+	}
+	// Overlapping Roman periods stack into rows of their lane.
+	if p.Row[1] == p.Row[3] {
+		t.Errorf("civil war and Augustus share row %d", p.Row[1])
+	}
+}
+
+// injections are put in every text column; each must show as text.
+var injections = []string{
+	`</script><script>alert(1)</script>`,
+	`__f__alert(1)__f__`,
+	`"><img src=x onerror=alert(1)>`,
+}
+
+func TestNoScriptInjection(t *testing.T) {
+	tl := &pipeline.Timeline{Name: "inject", ExtraColumns: []string{injections[0]}}
+	for i, s := range injections {
+		date, _ := pipeline.ParseDate("1930")
+		tl.Facts = append(tl.Facts, pipeline.Fact{
+			ID: s + string(rune('a'+i)), Title: s, Date: date, Group: s, Description: s,
+			Authors: []string{s}, PublishedIn: s, Source: s, Tags: []string{s}, Extra: []string{s},
+		})
+	}
+	page := render(t, tl, Options{})
+	doc, err := html.Parse(bytes.NewReader(page))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var scripts []string
+	for n := range doc.Descendants() {
+		if n.Type != html.ElementNode {
+			continue
+		}
+		switch n.Data {
+		case "script":
+			scripts = append(scripts, attr(n, "src")+"|"+attr(n, "type"))
+		case "img":
+			t.Errorf("an injected <img> element is in the page")
+		}
+		for _, a := range n.Attr {
+			if strings.HasPrefix(a.Key, "on") {
+				t.Errorf("<%s> has an event handler attribute %s=%q", n.Data, a.Key, a.Val)
+			}
+		}
+	}
+	want := []string{EChartsURL + "|", "|application/json", "|", "|text/javascript"}
+	if strings.Join(scripts, " ") != strings.Join(want, " ") {
+		t.Errorf("script elements = %q, want %q", scripts, want)
+	}
+	// The legend, in go-echarts' unescaped option, holds the group names
+	// with < escaped and the __f__ markers broken.
+	for _, enc := range []string{`"\u003c/script\u003e\u003cscript\u003ealert(1)\u003c/script\u003e"`, `"\u005f_f__alert(1)\u005f_f__"`} {
+		if !bytes.Contains(page, []byte(`"data":[`)) || !bytes.Contains(page, []byte(enc)) {
+			t.Errorf("page lacks the escaped legend entry %s", enc)
+		}
+	}
+	p := payloadOf(t, page)
+	for i, s := range injections {
+		for col, got := range map[string]string{"title": p.Title[i], "desc": p.Desc[i], "au": p.Au[i], "pub": p.Pub[i], "src": p.Src[i], "tags": p.Tags[i], "extra": p.Xv[0][i]} {
+			if got != s {
+				t.Errorf("payload %s[%d] = %q, want %q", col, i, got, s)
+			}
+		}
+	}
+	// The table shows each payload as text.
+	text := tableText(t, page)
+	for _, s := range injections {
+		if !strings.Contains(text, s) {
+			t.Errorf("table text lacks %q", s)
+		}
+	}
+}
+
+func tableText(t *testing.T, page []byte) string {
+	doc, err := html.Parse(bytes.NewReader(page))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b strings.Builder
+	for n := range doc.Descendants() {
+		if n.Type == html.TextNode && n.Parent != nil && (n.Parent.Data == "td" || n.Parent.Data == "th") {
+			b.WriteString(n.Data)
+			b.WriteByte('\n')
+		}
+	}
+	return b.String()
+}
+
+func TestRangeLabel(t *testing.T) {
+	tests := map[string]string{
+		"1926–1953":      "1 Jan 1926 – 31 Dec 1953",
+		"15 March 44 BC": "15 Mar 44 BC",
+		"1989/..":        "1 Jan 1989 – (open)",
+		"":               "",
+	}
+	for in, want := range tests {
+		d, err := pipeline.ParseDate(in)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := RangeLabel(d); got != want {
+			t.Errorf("RangeLabel(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestHumanise(t *testing.T) {
+	for in, want := range map[string]string{"stalinism": "Stalinism", "soviet_history-1930s": "Soviet history 1930s", "": "Timeline", "église": "Église"} {
+		if got := Humanise(in); got != want {
+			t.Errorf("Humanise(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

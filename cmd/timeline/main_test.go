@@ -1,0 +1,204 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// runCLI runs the program as main would and returns its exit status and
+// output.
+func runCLI(t *testing.T, args ...string) (code int, stdout, stderr string) {
+	t.Helper()
+	var out, errOut bytes.Buffer
+	err := run(context.Background(), args, &out, &errOut)
+	code = exitCode(err, &errOut)
+	return code, out.String(), errOut.String()
+}
+
+func readDir(t *testing.T, dir string) map[string][]byte {
+	t.Helper()
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	files := map[string][]byte{}
+	for _, e := range entries {
+		b, err := os.ReadFile(filepath.Join(dir, e.Name()))
+		if err != nil {
+			t.Fatal(err)
+		}
+		files[e.Name()] = b
+	}
+	return files
+}
+
+// TestOutIsFresh fails when the committed out/ is not what building data/
+// gives now.
+func TestOutIsFresh(t *testing.T) {
+	tmp := t.TempDir()
+	if code, _, stderr := runCLI(t, "build", "-data", "../../data", "-out", tmp); code != 0 {
+		t.Fatalf("build: exit %d\n%s", code, stderr)
+	}
+	built, committed := readDir(t, tmp), readDir(t, "../../out")
+	for name, b := range built {
+		if !bytes.Equal(b, committed[name]) {
+			t.Errorf("out/%s is stale: run go run ./cmd/timeline build, and commit out/", name)
+		}
+	}
+	for name := range committed {
+		if _, ok := built[name]; !ok {
+			t.Errorf("out/%s is not built from data/ any more: remove it", name)
+		}
+	}
+	// A second build is byte-identical.
+	if code, _, _ := runCLI(t, "build", "-data", "../../data", "-out", tmp); code != 0 {
+		t.Fatal("second build failed")
+	}
+	for name, b := range readDir(t, tmp) {
+		if !bytes.Equal(b, built[name]) {
+			t.Errorf("%s differs between two builds", name)
+		}
+	}
+}
+
+// TestSeedTimeline checks the bundled example: its five dated facts and
+// their normalised dates, then the undated rows.
+func TestSeedTimeline(t *testing.T) {
+	tmp := t.TempDir()
+	code, stdout, stderr := runCLI(t, "build", "-data", "../../data", "-out", tmp)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	wantOut := strings.Join([]string{"stalinism.csv", "stalinism.html", "stalinism.embed.html"}, "\n")
+	if got := strings.ReplaceAll(stdout, tmp+string(filepath.Separator), ""); strings.TrimSpace(got) != wantOut {
+		t.Errorf("stdout = %q, want %q", got, wantOut)
+	}
+	if want := "../../data/stalinism.csv: 4 warnings; run timeline check to see them\n"; stderr != want {
+		t.Errorf("stderr = %q, want %q", stderr, want)
+	}
+	csv, err := os.ReadFile(filepath.Join(tmp, "stalinism.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, line := range strings.Split(strings.TrimSpace(string(csv)), "\n")[1:] {
+		f := strings.SplitN(line, ",", 8)
+		got = append(got, strings.Join([]string{f[0], f[1], f[4], f[5], f[6]}, " "))
+	}
+	want := []string{
+		"stalin-leadership history 1926-01-01 1953-12-31 year",
+		"politburo-records-1930s history 1930-01-01 1939-12-31 decade",
+		"barker-1974 historiography 1974-03-01 1974-03-31 month",
+		"bettelheim-chavance-1981 historiography 1981-01-01 1981-12-31 year",
+		"gregory-2005 historiography 2005-01-01 2005-12-31 year",
+		"collectivisation-famines history   ",
+		"kaganovich-coins-stalinism history   ",
+		"party-purges history   ",
+		"prison-camps history   ",
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("normalised seed:\n got %q\nwant %q", got, want)
+	}
+}
+
+func TestCheckReportsEveryProblem(t *testing.T) {
+	code, stdout, _ := runCLI(t, "check", "../../pipeline/testdata/bad.csv", "../../data/stalinism.csv")
+	if code != 1 {
+		t.Errorf("exit %d, want 1", code)
+	}
+	lines := strings.Split(strings.TrimSpace(stdout), "\n")
+	want := []string{
+		`../../pipeline/testdata/bad.csv:4:8: date "1953–1926": end 1926 is before start 1953`,
+		`../../pipeline/testdata/bad.csv:5:7: date "31 February 1930": no such day: February 1930 has 28 days`,
+		`../../pipeline/testdata/bad.csv:6:8: date "Febtember 1930": not a date`,
+		`../../pipeline/testdata/bad.csv:6:31: duplicate id "a": line 2 has it too`,
+		`../../pipeline/testdata/bad.csv:7:7: date "0 BC": there is no year 0 BC: 1 BC is followed by AD 1`,
+		`../../pipeline/testdata/bad.csv:7:19: about names "zz", which is no id in this file`,
+		`../../pipeline/testdata/bad.csv:7:22: url "javascript:alert(1)" is not an http or https address`,
+		`../../pipeline/testdata/bad.csv:8:13: unknown kind "novel": use history or historiography`,
+		`../../pipeline/testdata/bad.csv:9:1: title is empty`,
+		`../../pipeline/testdata/bad.csv:10:1: wrong number of fields: the header has 6`,
+		`../../pipeline/testdata/bad.csv:11:4: bare " in non-quoted-field`,
+		`../../pipeline/testdata/bad.csv:12:25: warning: a history row has about; only historiography links to what it studies`,
+		`../../pipeline/testdata/bad.csv:13:9: warning: undated: listed in the table, not drawn`,
+		`../../data/stalinism.csv:4:36: warning: undated: listed in the table, not drawn`,
+		`../../data/stalinism.csv:5:34: warning: undated: listed in the table, not drawn`,
+		`../../data/stalinism.csv:6:22: warning: undated: listed in the table, not drawn`,
+		`../../data/stalinism.csv:7:22: warning: undated: listed in the table, not drawn`,
+		`2 files: 11 errors, 6 warnings`,
+	}
+	if !slices.Equal(lines, want) {
+		t.Errorf("check output:\n%s\nwant:\n%s", stdout, strings.Join(want, "\n"))
+	}
+	if code, _, _ := runCLI(t, "check", "../../data/stalinism.csv"); code != 0 {
+		t.Errorf("check with warnings only: exit %d, want 0", code)
+	}
+}
+
+// TestBuildKeepsLastGoodOutput builds a good and a bad file: the good one
+// is written, the bad one's earlier output is left as it was, and no
+// temporary file remains.
+func TestBuildKeepsLastGoodOutput(t *testing.T) {
+	data, out := t.TempDir(), t.TempDir()
+	write := func(path, s string) {
+		if err := os.WriteFile(path, []byte(s), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write(filepath.Join(data, "good.csv"), "title,date\nA,1930\n")
+	write(filepath.Join(data, "bad.csv"), "title,date\nA,1930\nB,31 February 1930\n")
+	write(filepath.Join(out, "bad.html"), "last good page")
+	code, _, stderr := runCLI(t, "build", "-data", data, "-out", out)
+	if code != 1 {
+		t.Errorf("exit %d, want 1", code)
+	}
+	wantErr := filepath.Join(data, "bad.csv") + `:3:3: date "31 February 1930": no such day: February 1930 has 28 days`
+	if !strings.Contains(stderr, wantErr) {
+		t.Errorf("stderr %q lacks %q", stderr, wantErr)
+	}
+	files := readDir(t, out)
+	var names []string
+	for name := range files {
+		names = append(names, name)
+	}
+	slices.Sort(names)
+	if got, want := strings.Join(names, " "), "bad.html good.csv good.embed.html good.html"; got != want {
+		t.Errorf("out holds %q, want %q", got, want)
+	}
+	if string(files["bad.html"]) != "last good page" {
+		t.Errorf("bad.html was overwritten")
+	}
+	if got := string(readDir(t, data)["bad.csv"]); got != "title,date\nA,1930\nB,31 February 1930\n" {
+		t.Errorf("the input was rewritten: %q", got)
+	}
+}
+
+func TestUsage(t *testing.T) {
+	tests := []struct {
+		args     []string
+		code     int
+		inStdout string
+		inStderr string
+	}{
+		{nil, 2, "", "Usage:"},
+		{[]string{"frobnicate"}, 2, "", `unknown command "frobnicate"`},
+		{[]string{"-h"}, 0, "Commands:", ""},
+		{[]string{"build", "-h"}, 0, "Usage: timeline build", ""},
+		{[]string{"check", "-h"}, 0, "Usage: timeline check", ""},
+		{[]string{"build", "-nope"}, 2, "", "flag provided but not defined: -nope"},
+		{[]string{"check", "no-such-file.csv"}, 1, "", "no-such-file.csv"},
+		{[]string{"build", "-data", "no-such-dir"}, 1, "", "no *.csv files in no-such-dir"},
+	}
+	for _, tt := range tests {
+		code, stdout, stderr := runCLI(t, tt.args...)
+		if code != tt.code || !strings.Contains(stdout, tt.inStdout) || !strings.Contains(stderr, tt.inStderr) {
+			t.Errorf("timeline %q: exit %d, stdout %q, stderr %q; want exit %d, stdout with %q, stderr with %q",
+				tt.args, code, stdout, stderr, tt.code, tt.inStdout, tt.inStderr)
+		}
+	}
+}
