@@ -1,0 +1,50 @@
+package pipeline_test
+
+import (
+	"fmt"
+	"os"
+	"strings"
+
+	"timeline/pipeline"
+)
+
+func ExampleParseDate() {
+	for _, s := range []string{"1926–1953", "1930s", "c. 1929", "15 March 44 BC", "1989/.."} {
+		d, err := pipeline.ParseDate(s)
+		if err != nil {
+			fmt.Println(err)
+			continue
+		}
+		fmt.Printf("%-15s %s %s %-7s %s\n", s, d.Start, d.End, d.Precision, d.EDTF)
+	}
+	_, err := pipeline.ParseDate("31 February 1930")
+	fmt.Println(err)
+	// Output:
+	// 1926–1953       1926-01-01 1953-12-31 year    1926/1953
+	// 1930s           1930-01-01 1939-12-31 decade  193X
+	// c. 1929         1929-01-01 1929-12-31 year    1929~
+	// 15 March 44 BC  -0043-03-15 -0043-03-15 day     -0043-03-15
+	// 1989/..         1989-01-01 0000-00-00 year    1989/..
+	// date "31 February 1930": no such day: February 1930 has 28 days
+}
+
+func ExampleRead() {
+	in := "date,title,kind,about\n" +
+		"1926–1953,Stalin leads the USSR,history,\n" +
+		"Febtember 1930,A typo,,\n" +
+		"2005,A study of the 1930s,work,stalin-leads-the-ussr-1926\n"
+	t, problems, err := pipeline.Read(strings.NewReader(in), "data/example.csv", "example")
+	if err != nil {
+		panic(err)
+	}
+	for _, p := range problems {
+		fmt.Println(p)
+	}
+	pipeline.WriteCSV(os.Stdout, t)
+	// Output:
+	// data/example.csv:3:1: date "Febtember 1930": not a date
+	// id,kind,title,date,start,end,precision,approximate,uncertain,edtf,group,description,authors,published_in,about,url,source,tags
+	// stalin-leads-the-ussr-1926,history,Stalin leads the USSR,1926–1953,1926-01-01,1953-12-31,year,,,1926/1953,,,,,,,,
+	// a-study-of-the-1930s-2005,historiography,A study of the 1930s,2005,2005-01-01,2005-12-31,year,,,2005,,,,,stalin-leads-the-ussr-1926,,,
+	// a-typo,history,A typo,,,,,,,,,,,,,,,
+}
