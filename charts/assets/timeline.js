@@ -10,7 +10,6 @@ var Timeline = (function () {
   var D = null; /* the payload */
   var X = null; /* per fact: [x start, x end] in decimal years */
   var chart = null;
-  var selected = {}; /* lane name -> shown */
 
   /* Days from 1970-01-01 to a proleptic Gregorian date; y astronomical. */
   function daysFromCivil(y, m, d) {
@@ -126,11 +125,11 @@ var Timeline = (function () {
   }
 
   function tooltip(p) {
-    if (!D || !p || !p.data) {
+    if (!D || !p || !p.value) {
       return "";
     }
     if (p.seriesId === "links") {
-      var w = p.data.work, f = p.data.fact;
+      var w = p.value[4], f = p.value[5];
       return "<div class=\"tl-tip\"><strong>" + esc(D.title[w]) + "</strong> (" + esc(D.date[w]) +
         ")<br>studies <strong>" + esc(D.title[f]) + "</strong> (" + esc(D.date[f]) + ")</div>";
     }
@@ -209,14 +208,37 @@ var Timeline = (function () {
     var data = [];
     for (var k = 0; k < D.links.length; k += 2) {
       var w = D.links[k], f = D.links[k + 1];
-      if (selected[D.lanes[D.lane[w]].name] === false || selected[D.lanes[D.lane[f]].name] === false) {
-        continue;
-      }
-      var wx = (X[w][0] + X[w][1]) / 2;
-      var fx = (X[f][0] + X[f][1]) / 2;
-      data.push({ coords: [[wx, D.row[w]], [fx, D.row[f]]], work: w, fact: f });
+      data.push([(X[w][0] + X[w][1]) / 2, (X[f][0] + X[f][1]) / 2, D.row[w], D.row[f], w, f]);
     }
     return data;
+  }
+
+  /* Draws a dashed curve with an arrow from a work to a fact it studies,
+     while the lanes of both are shown. */
+  function renderLink(params, api) {
+    var legend = chart.getModel().getComponent("legend");
+    var w = api.value(4), f = api.value(5);
+    if (legend && (!legend.isSelected(D.lanes[D.lane[w]].name) || !legend.isSelected(D.lanes[D.lane[f]].name))) {
+      return null;
+    }
+    var a = api.coord([api.value(0), api.value(2)]);
+    var b = api.coord([api.value(1), api.value(3)]);
+    var cp = [(a[0] + b[0]) / 2, Math.min(a[1], b[1]) - Math.abs(a[0] - b[0]) * 0.08];
+    var dx = b[0] - cp[0], dy = b[1] - cp[1], len = Math.sqrt(dx * dx + dy * dy) || 1;
+    var ux = dx / len, uy = dy / len, s = 8;
+    var color = "#555";
+    return {
+      type: "group",
+      children: [{
+        type: "bezierCurve", name: "tl-link",
+        shape: { x1: a[0], y1: a[1], x2: b[0], y2: b[1], cpx1: cp[0], cpy1: cp[1] },
+        style: { stroke: color, fill: null, lineWidth: 1.5, lineDash: [5, 4], opacity: 0.8 }
+      }, {
+        type: "polygon",
+        shape: { points: [[b[0], b[1]], [b[0] - ux * s - uy * s / 2, b[1] - uy * s + ux * s / 2], [b[0] - ux * s + uy * s / 2, b[1] - uy * s - ux * s / 2]] },
+        style: { fill: color, opacity: 0.8 }
+      }]
+    };
   }
 
   function series() {
@@ -235,10 +257,8 @@ var Timeline = (function () {
       return [{ name: b.name, yAxis: b.row - 0.5 }, { yAxis: b.row + b.rows - 0.5 }];
     });
     out.push({
-      type: "lines", id: "links", name: "Studies", coordinateSystem: "cartesian2d", z: 2,
-      symbol: ["none", "arrow"], symbolSize: 9,
-      lineStyle: { color: "#555", width: 1.5, opacity: 0.75, curveness: -0.12, type: "dashed" },
-      data: linkData(),
+      type: "custom", id: "links", name: "Studies", renderItem: renderLink, z: 2,
+      data: linkData(), encode: { x: [0, 1], y: [2, 3], tooltip: [] }, clip: true,
       markArea: {
         silent: true,
         itemStyle: { color: "rgba(120,130,150,0.07)", borderColor: "rgba(120,130,150,0.35)", borderWidth: 1 },
@@ -279,16 +299,21 @@ var Timeline = (function () {
         X[i][1] = Math.max(last, X[i][0] + 1);
       }
     }
+    /* setOption renders at once, so listen before it. */
+    chart.on("finished", function ready() {
+      chart.off("finished", ready);
+      document.documentElement.setAttribute("data-timeline-ready", String(D.s.length));
+      if (window.parent !== window) {
+        /* An embedding page learns that the chart is drawn; only a count is sent. */
+        window.parent.postMessage({ type: "timeline-ready", facts: D.s.length }, "*");
+      }
+    });
     var ext = extent();
     chart.setOption({
       xAxis: { min: ext[0], max: ext[1] },
       yAxis: { min: -0.5, max: Math.max(D.rows, 1) - 0.5 },
       dataZoom: [{ filterMode: "weakFilter" }, { filterMode: "weakFilter" }],
       series: series()
-    });
-    chart.on("legendselectchanged", function (e) {
-      selected = e.selected;
-      chart.setOption({ series: [{ id: "links", data: linkData() }] });
     });
     chart.on("click", function (e) {
       if (e.seriesType === "custom") {
@@ -299,11 +324,20 @@ var Timeline = (function () {
       }
     });
     window.addEventListener("resize", function () { chart.resize(); });
-    chart.on("finished", function ready() {
-      chart.off("finished", ready);
-      document.documentElement.setAttribute("data-timeline-ready", String(D.s.length));
-    });
   }
 
-  return { start: start, tooltip: tooltip, axisLabel: axisLabel, rowLabel: rowLabel, civil: civil };
+  /* The pixel at the middle of fact i's mark, for tests and tools. */
+  function pixelOf(i) {
+    var x = (X[i][0] + X[i][1]) / 2;
+    if (D.fl[i] & PERIOD) {
+      var ext = chart.getModel().getComponent("xAxis", 0).axis.scale.getExtent();
+      x = (Math.max(X[i][0], ext[0]) + Math.min(X[i][1], ext[1])) / 2;
+    }
+    return chart.convertToPixel({ gridIndex: 0 }, [x, D.row[i]]);
+  }
+
+  return {
+    start: start, tooltip: tooltip, axisLabel: axisLabel, rowLabel: rowLabel, pixelOf: pixelOf,
+    data: function () { return D; }
+  };
 })();

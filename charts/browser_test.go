@@ -1,0 +1,318 @@
+package charts
+
+import (
+	"bytes"
+	"encoding/base64"
+	"fmt"
+	"image"
+	"image/png"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/chromedp/chromedp"
+
+	"timeline/internal/browsertest"
+	"timeline/pipeline"
+)
+
+// Scripts the tests run in a page. goecharts_timeline is the chart that
+// go-echarts creates for the fixed chart id.
+const (
+	// drawnTextsJS lists the texts on the chart's canvas that are drawn now.
+	drawnTextsJS = `goecharts_timeline.getZr().storage.getDisplayList(true)
+		.filter(el => el.style && el.style.text && !el.invisible).map(el => String(el.style.text))`
+	// afterRender dispatches an action and resolves once ECharts has
+	// rendered its result.
+	afterRenderJS = `new Promise(resolve => {
+		const c = goecharts_timeline;
+		c.on("finished", function done() { c.off("finished", done); resolve(true); });
+		c.dispatchAction(%s);
+	})`
+	// linkCountJS counts the links drawn now.
+	linkCountJS = `goecharts_timeline.getZr().storage.getDisplayList(true).filter(el => el.name === "tl-link").length`
+	xExtentJS   = `goecharts_timeline.getModel().getComponent("xAxis", 0).axis.scale.getExtent()`
+	// showTipJS shows the tooltip of fact %d, as hovering it does.
+	showTipJS = `(() => {
+		const D = Timeline.data(), i = %d;
+		let n = 0;
+		for (let j = 0; j < i; j++) if (D.lane[j] === D.lane[i]) n++;
+		goecharts_timeline.dispatchAction({type: "showTip", seriesIndex: D.lane[i], dataIndex: n});
+		return new Promise(r => setTimeout(() => r(document.querySelector(".tl-tip")?.textContent ?? ""), 0));
+	})()`
+)
+
+// drawnFacts returns the titles, among titles, whose labels are on the
+// canvas. A label cut short to fit ends in "...".
+func drawnFacts(t *testing.T, tab *browsertest.Tab, titles []string) []string {
+	t.Helper()
+	texts := browsertest.Eval[[]string](tab, drawnTextsJS)
+	var drawn []string
+	for _, title := range titles {
+		for _, text := range texts {
+			text = strings.TrimPrefix(strings.TrimSuffix(text, " (?)"), "c. ")
+			short := strings.TrimSuffix(text, "...")
+			if text == title || (short != text && len(short) >= 6 && strings.HasPrefix(title, short)) {
+				drawn = append(drawn, title)
+				break
+			}
+		}
+	}
+	return drawn
+}
+
+func titles(facts []pipeline.Fact) []string {
+	var out []string
+	for _, f := range facts {
+		out = append(out, f.Title)
+	}
+	return out
+}
+
+func serveECharts(t *testing.T) browsertest.TabOptions {
+	return browsertest.TabOptions{Serve: map[string][]byte{EChartsURL: browsertest.EChartsJS(t)}}
+}
+
+func fileURL(path string) string {
+	abs, _ := filepath.Abs(path)
+	return "file://" + filepath.ToSlash(abs)
+}
+
+// TestBrowserSeedPage opens the committed seed page the way people do:
+// from disk, over http, and inside an iframe on another origin.
+func TestBrowserSeedPage(t *testing.T) {
+	root := browsertest.RepoRoot(t)
+	seed := readTimeline(t, filepath.Join(root, "data", "stalinism.csv"))
+	dated := seed.Facts[:seed.Dated()]
+	if len(dated) != 5 {
+		t.Fatalf("the seed has %d dated facts, want 5", len(dated))
+	}
+	b := browsertest.Start(t)
+	out := httptest.NewServer(http.FileServer(http.Dir(filepath.Join(root, "out"))))
+	defer out.Close()
+
+	t.Run("file", func(t *testing.T) {
+		tab := b.NewTab(t, serveECharts(t))
+		if got := tab.Open(fileURL(filepath.Join(root, "out", "stalinism.html"))); got != "5" {
+			t.Errorf("data-timeline-ready = %s, want 5", got)
+		}
+		checkSeedInteractions(t, tab, dated)
+		tab.NoProblems()
+	})
+	t.Run("http", func(t *testing.T) {
+		tab := b.NewTab(t, serveECharts(t))
+		if got := tab.Open(out.URL + "/stalinism.html"); got != "5" {
+			t.Errorf("data-timeline-ready = %s, want 5", got)
+		}
+		if got := drawnFacts(t, tab, titles(seed.Facts)); !slices.Equal(got, titles(dated)) {
+			t.Errorf("drawn facts = %q, want %q", got, titles(dated))
+		}
+		tab.NoProblems()
+	})
+	t.Run("iframe on another origin", func(t *testing.T) {
+		// The lesson page is on localhost, the timeline on 127.0.0.1: two origins.
+		embedURL := out.URL + "/stalinism.embed.html"
+		lesson := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			fmt.Fprintf(w, `<!DOCTYPE html><html><body><h1>Lesson</h1>
+<iframe src=%q width="900" height="420" title="Timeline"></iframe>
+<script>addEventListener("message", e => {
+  if (e.origin === %q && e.data && e.data.type === "timeline-ready")
+    document.documentElement.setAttribute("data-timeline-ready", String(e.data.facts));
+});</script></body></html>`, embedURL, out.URL)
+		}))
+		defer lesson.Close()
+		// Keep the cross-site iframe in the page's process, so that its request
+		// for ECharts is answered too.
+		tab := browsertest.Start(t, browsertest.SameProcessFrames...).NewTab(t, serveECharts(t))
+		lessonURL := strings.Replace(lesson.URL, "127.0.0.1", "localhost", 1)
+		if got := tab.Open(lessonURL); got != "5" {
+			t.Errorf("the embedded page reported %s facts drawn, want 5", got)
+		}
+		shot, err := chromedp.Run(tab.Ctx, chromedp.Screenshot(chromedp.CSS("iframe")))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if n := colours(t, shot); n < 8 {
+			t.Errorf("the iframe shows %d colours: is the chart drawn?", n)
+		}
+		tab.NoProblems()
+	})
+}
+
+// checkSeedInteractions hovers, zooms, hides a lane and saves a PNG.
+func checkSeedInteractions(t *testing.T, tab *browsertest.Tab, dated []pipeline.Fact) {
+	t.Helper()
+	if got := drawnFacts(t, tab, titles(dated)); !slices.Equal(got, titles(dated)) {
+		t.Errorf("drawn facts = %q, want %q", got, titles(dated))
+	}
+	if n := browsertest.Eval[int](tab, linkCountJS); n != 3 {
+		t.Errorf("%d links drawn, want 3", n)
+	}
+
+	// A screenshot of the chart, and the chart's own PNG export at 2×.
+	shot, err := chromedp.Run(tab.Ctx, chromedp.Screenshot(chromedp.CSS("#timeline")))
+	if err != nil {
+		t.Fatal(err)
+	}
+	savePNG(t, "seed.png", shot)
+	if n := colours(t, shot); n < 8 {
+		t.Errorf("the screenshot has %d colours: is the chart drawn?", n)
+	}
+	export := browsertest.Eval[string](tab, `goecharts_timeline.getDataURL({type: "png", pixelRatio: 2})`)
+	width := browsertest.Eval[int](tab, `goecharts_timeline.getWidth()`)
+	png2x := decodeDataURL(t, export)
+	savePNG(t, "export.png", png2x)
+	img, err := png.Decode(bytes.NewReader(png2x))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := img.Bounds().Dx(); got != 2*width {
+		t.Errorf("exported PNG is %d px wide, want 2 × %d", got, width)
+	}
+	if n := colours(t, png2x); n < 8 {
+		t.Errorf("the exported PNG has %d colours", n)
+	}
+
+	// Hover Barker's 1974 work with the mouse.
+	i := slices.IndexFunc(dated, func(f pipeline.Fact) bool { return f.ID == "barker-1974" })
+	xy := browsertest.Eval[[]float64](tab, fmt.Sprintf(`(() => {
+		const p = Timeline.pixelOf(%d), r = goecharts_timeline.getDom().getBoundingClientRect();
+		return [p[0] + r.left, p[1] + r.top];
+	})()`, i))
+	tab.Do(chromedp.MouseEvent(chromedp.MouseMoved, xy[0], xy[1]))
+	tip, err := chromedp.Run(tab.Ctx, chromedp.Poll[string](`document.querySelector(".tl-tip")?.innerText`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"Stalinism: Criticism from Yugoslavia", "March 1974", "1 Mar 1974 – 31 Mar 1974",
+		"Colin Barker", "International Socialism (1st series) No. 67, March 1974, p. 32", "Stojanović", "Seed text: Barker (1974), extract"} {
+		if !strings.Contains(tip, want) {
+			t.Errorf("tooltip %q lacks %q", tip, want)
+		}
+	}
+
+	// Zoom to the 1930s: only the periods that reach into them are drawn.
+	browsertest.Eval[bool](tab, fmt.Sprintf(afterRenderJS, `{type: "dataZoom", startValue: 1930, endValue: 1940}`))
+	if got := browsertest.Eval[[]float64](tab, xExtentJS); !slices.Equal(got, []float64{1930, 1940}) {
+		t.Errorf("x extent after zoom = %v, want [1930 1940]", got)
+	}
+	want := []string{dated[0].Title, dated[1].Title}
+	if got := drawnFacts(t, tab, titles(dated)); !slices.Equal(got, want) {
+		t.Errorf("drawn after zoom = %q, want %q", got, want)
+	}
+	browsertest.Eval[bool](tab, fmt.Sprintf(afterRenderJS, `{type: "dataZoom", start: 0, end: 100}`))
+
+	// Hide the historiography lane: its works and their links go.
+	browsertest.Eval[bool](tab, fmt.Sprintf(afterRenderJS, `{type: "legendUnSelect", name: "Historiography"}`))
+	if got := drawnFacts(t, tab, titles(dated)); !slices.Equal(got, want) {
+		t.Errorf("drawn with Historiography hidden = %q, want %q", got, want)
+	}
+	if n := browsertest.Eval[int](tab, linkCountJS); n != 0 {
+		t.Errorf("%d links drawn with Historiography hidden, want 0", n)
+	}
+	browsertest.Eval[bool](tab, fmt.Sprintf(afterRenderJS, `{type: "legendSelect", name: "Historiography"}`))
+
+}
+
+// screenshotPath, when set, is where TestBrowserSeedPage saves the seed
+// screenshot: README's picture is made this way.
+var screenshotPath = os.Getenv("TIMELINE_SCREENSHOT")
+
+func savePNG(t *testing.T, name string, b []byte) {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), name)
+	if name == "seed.png" && screenshotPath != "" {
+		path = screenshotPath
+	}
+	if err := os.WriteFile(path, b, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("saved %s", path)
+}
+
+func decodeDataURL(t *testing.T, u string) []byte {
+	t.Helper()
+	const prefix = "data:image/png;base64,"
+	if !strings.HasPrefix(u, prefix) {
+		t.Fatalf("not a PNG data URL: %.40s", u)
+	}
+	b, err := base64.StdEncoding.DecodeString(u[len(prefix):])
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+// colours counts the distinct colours of a PNG, up to 1000.
+func colours(t *testing.T, b []byte) int {
+	t.Helper()
+	img, _, err := image.Decode(bytes.NewReader(b))
+	if err != nil {
+		t.Fatal(err)
+	}
+	seen := map[[4]uint32]bool{}
+	r := img.Bounds()
+	for y := r.Min.Y; y < r.Max.Y && len(seen) < 1000; y += 2 {
+		for x := r.Min.X; x < r.Max.X; x += 2 {
+			cr, cg, cb, ca := img.At(x, y).RGBA()
+			seen[[4]uint32{cr, cg, cb, ca}] = true
+		}
+	}
+	return len(seen)
+}
+
+// TestBrowserOfflinePage loads a page with ECharts inlined while every
+// request fails: it needs none.
+func TestBrowserOfflinePage(t *testing.T) {
+	tl := readTimeline(t, "testdata/groups.csv")
+	path := filepath.Join(t.TempDir(), "groups.html")
+	if err := os.WriteFile(path, render(t, tl, Options{EChartsJS: browsertest.EChartsJS(t)}), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	b := browsertest.Start(t)
+	tab := b.NewTab(t, browsertest.TabOptions{Offline: true})
+	if got, want := tab.Open(fileURL(path)), fmt.Sprint(tl.Dated()); got != want {
+		t.Errorf("data-timeline-ready = %s, want %s", got, want)
+	}
+	dated := titles(tl.Facts[:tl.Dated()])
+	if got := drawnFacts(t, tab, titles(tl.Facts)); !slices.Equal(got, dated) {
+		t.Errorf("drawn facts = %q, want %q", got, dated)
+	}
+	// Axis labels read BC: the fixture starts in 100 BC.
+	if texts := browsertest.Eval[[]string](tab, drawnTextsJS); !slices.ContainsFunc(texts, func(s string) bool { return strings.HasSuffix(s, " BC") }) {
+		t.Errorf("no label reads BC among %q", texts)
+	}
+	tip := browsertest.Eval[string](tab, fmt.Sprintf(showTipJS, 2))
+	if want := "Assassination of Caesar15 March 44 BC"; !strings.Contains(tip, "Assassination of Caesar") || !strings.Contains(tip, "15 Mar 44 BC") {
+		t.Errorf("Caesar's tooltip %q, want %q and the range 15 Mar 44 BC", tip, want)
+	}
+	tab.NoProblems()
+}
+
+// TestBrowserEmbedFollowsResize checks that the embed page fills its
+// window and follows its size.
+func TestBrowserEmbedFollowsResize(t *testing.T) {
+	tl := readTimeline(t, "testdata/groups.csv")
+	path := filepath.Join(t.TempDir(), "groups.embed.html")
+	if err := os.WriteFile(path, render(t, tl, Options{Embed: true}), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	b := browsertest.Start(t)
+	tab := b.NewTab(t, serveECharts(t))
+	tab.Do(chromedp.EmulateViewport(700, 400))
+	tab.Open(fileURL(path))
+	size := `[goecharts_timeline.getWidth(), goecharts_timeline.getHeight()]`
+	if got := browsertest.Eval[[]int](tab, size); !slices.Equal(got, []int{700, 400}) {
+		t.Errorf("chart size = %v, want [700 400]", got)
+	}
+	tab.Do(chromedp.EmulateViewport(520, 300))
+	got, err := chromedp.Run(tab.Ctx, chromedp.Poll[[]int](`goecharts_timeline.getWidth() === 520 && ` + size))
+	if err != nil || !slices.Equal(got, []int{520, 300}) {
+		t.Errorf("after resize, chart size = %v (%v), want [520 300]", got, err)
+	}
+	tab.NoProblems()
+}

@@ -1,0 +1,310 @@
+// Package browsertest drives Debian's Chromium from Go tests, through
+// github.com/chromedp/chromedp, with no access to the internet.
+//
+// A Tab records everything that would make a page not work: console
+// errors, uncaught exceptions, JavaScript dialogs and requests that fail or
+// would leave this machine. It answers requests for the pinned ECharts
+// from the copy the npm package installed, so pages that load ECharts from
+// its CDN work offline, and their Subresource Integrity is checked against
+// the real file.
+package browsertest
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/url"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/fetch"
+	"github.com/chromedp/cdproto/network"
+	"github.com/chromedp/cdproto/page"
+	"github.com/chromedp/chromedp"
+)
+
+// installHint tells how to get what the browser tests need.
+const installHint = "install Chromium with: apt-get update && apt-get install -y chromium; and the pinned ECharts with: npm ci"
+
+// skipOrFail skips the test on a developer's machine that lacks a tool,
+// and fails it under CI, where a missing tool is a broken setup.
+func skipOrFail(t testing.TB, format string, args ...any) {
+	t.Helper()
+	msg := fmt.Sprintf(format, args...) + "; " + installHint
+	if os.Getenv("CI") == "true" {
+		t.Fatal(msg)
+	}
+	t.Skip(msg)
+}
+
+// ChromiumPath returns the path of Chromium, from $CHROMIUM or the PATH.
+func ChromiumPath(t testing.TB) string {
+	t.Helper()
+	if p := os.Getenv("CHROMIUM"); p != "" {
+		return p
+	}
+	for _, name := range []string{"chromium", "chromium-browser", "google-chrome"} {
+		if p, err := exec.LookPath(name); err == nil {
+			return p
+		}
+	}
+	skipOrFail(t, "no Chromium found")
+	return ""
+}
+
+// RepoRoot returns the directory of the module's go.mod.
+func RepoRoot(t testing.TB) string {
+	t.Helper()
+	dir, err := os.Getwd()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			return dir
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			t.Fatal("no go.mod above the test's directory")
+		}
+		dir = parent
+	}
+}
+
+// EChartsJS returns the pinned ECharts that npm installed.
+func EChartsJS(t testing.TB) []byte {
+	t.Helper()
+	path := filepath.Join(RepoRoot(t), "node_modules", "echarts", "dist", "echarts.min.js")
+	b, err := os.ReadFile(path)
+	if err != nil {
+		skipOrFail(t, "no %s", path)
+	}
+	return b
+}
+
+// Browser is one headless Chromium with a fresh profile.
+type Browser struct {
+	ctx context.Context
+}
+
+// StartOption changes how Start launches Chromium.
+type StartOption = chromedp.ExecAllocatorOption
+
+// SameProcessFrames keeps iframes from other sites in their page's
+// process, so that a tab's request routing applies to them too. The
+// same-origin policy still holds between them.
+var SameProcessFrames = []StartOption{
+	chromedp.Flag("disable-features", "SitePerProcess,IsolateOrigins,Translate,BlinkGenPropertyTrees"),
+	chromedp.Flag("disable-site-isolation-trials", true),
+}
+
+// Start launches Chromium for the test; it stops when the test ends.
+func Start(t testing.TB, extra ...StartOption) *Browser {
+	t.Helper()
+	opts := append(chromedp.DefaultExecAllocatorOptions[:],
+		chromedp.ExecPath(ChromiumPath(t)),
+		chromedp.NoSandbox,
+		chromedp.DisableGPU,
+		chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true),
+		chromedp.Flag("no-first-run", true),
+		chromedp.Flag("disable-quic", true),
+		chromedp.UserDataDir(t.TempDir()),
+		chromedp.WindowSize(1280, 900),
+	)
+	opts = append(opts, extra...)
+	ctx, cancel := chromedp.NewExecAllocator(context.Background(), opts...)
+	t.Cleanup(cancel)
+	ctx, cancelBrowser := chromedp.NewContext(ctx)
+	t.Cleanup(cancelBrowser)
+	if err := chromedp.Do(ctx); err != nil {
+		t.Fatalf("starting Chromium: %v", err)
+	}
+	return &Browser{ctx: ctx}
+}
+
+// TabOptions says how a tab treats the network.
+type TabOptions struct {
+	// Serve answers requests for these URLs with these bodies, as
+	// JavaScript that any origin may load.
+	Serve map[string][]byte
+	// Offline fails every request other than for file: and data: URLs,
+	// even to this machine, and reports each as a problem.
+	Offline bool
+}
+
+// Tab is one browser tab that records what goes wrong in it.
+type Tab struct {
+	Ctx      context.Context
+	t        testing.TB
+	mu       sync.Mutex
+	problems []string
+	dialogs  []string
+}
+
+// NewTab opens a tab. Requests to hosts other than this machine fail and
+// are reported, unless Serve answers them.
+func (b *Browser) NewTab(t testing.TB, o TabOptions) *Tab {
+	t.Helper()
+	ctx, cancel := chromedp.NewContext(b.ctx)
+	t.Cleanup(cancel)
+	ctx, cancelTimeout := context.WithTimeout(ctx, 90*time.Second)
+	t.Cleanup(cancelTimeout)
+	tab := &Tab{Ctx: ctx, t: t}
+	if err := chromedp.Do(ctx); err != nil {
+		t.Fatal(err)
+	}
+	paused := chromedp.Events(ctx, fetch.RequestPaused)
+	dialogs := chromedp.Events(ctx, page.JavascriptDialogOpening)
+	failed := chromedp.Events(ctx, network.LoadingFailed)
+	console := chromedp.Console(ctx)
+	if _, err := chromedp.Call(ctx, fetch.Enable, fetch.EnableParams{Patterns: []*fetch.RequestPattern{{URLPattern: "*"}}}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := chromedp.Call(ctx, network.Enable, network.EnableParams{}); err != nil {
+		t.Fatal(err)
+	}
+	go func() {
+		for ev, err := range paused {
+			if err != nil {
+				return
+			}
+			tab.route(ev, o)
+		}
+	}()
+	go func() {
+		for ev, err := range dialogs {
+			if err != nil {
+				return
+			}
+			tab.mu.Lock()
+			tab.dialogs = append(tab.dialogs, string(ev.Type)+": "+ev.Message)
+			tab.mu.Unlock()
+			chromedp.Call(ctx, page.HandleJavaScriptDialog, page.HandleJavaScriptDialogParams{Accept: false})
+		}
+	}()
+	go func() {
+		for ev, err := range failed {
+			if err != nil {
+				return
+			}
+			tab.report("request failed: %s (%s)", ev.ErrorText, ev.Type)
+		}
+	}()
+	go func() {
+		for m, err := range console {
+			if err != nil {
+				return
+			}
+			if m.Type == chromedp.ConsoleError || m.IsException() {
+				tab.report("console %s: %s (%s:%d)", m.Type, m.Text, m.URL, m.Line+1)
+			}
+		}
+	}()
+	return tab
+}
+
+func (tab *Tab) report(format string, args ...any) {
+	tab.mu.Lock()
+	defer tab.mu.Unlock()
+	tab.problems = append(tab.problems, fmt.Sprintf(format, args...))
+}
+
+// route answers one paused request.
+func (tab *Tab) route(ev fetch.EventRequestPaused, o TabOptions) {
+	u := ev.Request.URL
+	if body, ok := o.Serve[u]; ok && !o.Offline {
+		chromedp.Call(tab.Ctx, fetch.FulfillRequest, fetch.FulfillRequestParams{
+			RequestID:    ev.RequestID,
+			ResponseCode: 200,
+			ResponseHeaders: []*fetch.HeaderEntry{
+				{Name: "Content-Type", Value: "application/javascript; charset=utf-8"},
+				{Name: "Access-Control-Allow-Origin", Value: "*"},
+			},
+			Body: body,
+		})
+		return
+	}
+	parsed, err := url.Parse(u)
+	inPage := err == nil && (parsed.Scheme == "file" || parsed.Scheme == "data" || parsed.Scheme == "blob")
+	loopback := err == nil && (parsed.Hostname() == "127.0.0.1" || parsed.Hostname() == "localhost" || parsed.Hostname() == "::1")
+	if inPage || loopback && !o.Offline {
+		chromedp.Call(tab.Ctx, fetch.ContinueRequest, fetch.ContinueRequestParams{RequestID: ev.RequestID})
+		return
+	}
+	tab.report("blocked a request to %s", u)
+	chromedp.Call(tab.Ctx, fetch.FailRequest, fetch.FailRequestParams{RequestID: ev.RequestID, ErrorReason: network.ErrorReasonInternetDisconnected})
+}
+
+// Problems returns what went wrong in the tab so far.
+func (tab *Tab) Problems() []string {
+	tab.mu.Lock()
+	defer tab.mu.Unlock()
+	return append([]string(nil), tab.problems...)
+}
+
+// Dialogs returns the JavaScript dialogs that opened in the tab.
+func (tab *Tab) Dialogs() []string {
+	tab.mu.Lock()
+	defer tab.mu.Unlock()
+	return append([]string(nil), tab.dialogs...)
+}
+
+// Open navigates to u and waits for the timeline page to be ready. It
+// returns the number of facts the page says it drew.
+func (tab *Tab) Open(u string) string {
+	tab.t.Helper()
+	if err := chromedp.Do(tab.Ctx, chromedp.Navigate(u)); err != nil {
+		tab.t.Fatalf("open %s: %v", u, err)
+	}
+	return tab.WaitReady()
+}
+
+// WaitReady waits for data-timeline-ready on <html> and returns it.
+func (tab *Tab) WaitReady() string {
+	tab.t.Helper()
+	ready, err := chromedp.Run(tab.Ctx, chromedp.Poll[string](`document.documentElement.getAttribute("data-timeline-ready")`))
+	if err != nil {
+		tab.t.Fatalf("waiting for data-timeline-ready: %v; problems: %q", err, tab.Problems())
+	}
+	return ready
+}
+
+// Eval evaluates a JavaScript expression in the page.
+func Eval[T any](tab *Tab, expr string) T {
+	tab.t.Helper()
+	v, err := chromedp.Run(tab.Ctx, chromedp.Evaluate[T](expr, chromedp.EvalAwaitPromise))
+	if err != nil {
+		var zero T
+		tab.t.Fatalf("evaluating %s: %v", expr, err)
+		return zero
+	}
+	return v
+}
+
+// Do runs chromedp actions in the tab.
+func (tab *Tab) Do(actions ...chromedp.Action[chromedp.Void]) {
+	tab.t.Helper()
+	if err := chromedp.Do(tab.Ctx, actions...); err != nil && !errors.Is(err, context.Canceled) {
+		tab.t.Fatal(err)
+	}
+}
+
+// NoProblems fails the test if anything went wrong in the tab.
+func (tab *Tab) NoProblems() {
+	tab.t.Helper()
+	// Let events in flight arrive.
+	time.Sleep(100 * time.Millisecond)
+	if p := tab.Problems(); len(p) > 0 {
+		tab.t.Errorf("problems in the page:\n%s", strings.Join(p, "\n"))
+	}
+	if d := tab.Dialogs(); len(d) > 0 {
+		tab.t.Errorf("dialogs opened: %q", d)
+	}
+}
