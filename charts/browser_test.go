@@ -310,7 +310,7 @@ func TestBrowserEmbedFollowsResize(t *testing.T) {
 		t.Errorf("chart size = %v, want [700 400]", got)
 	}
 	tab.Do(chromedp.EmulateViewport(520, 300))
-	got, err := chromedp.Run(tab.Ctx, chromedp.Poll[[]int](`goecharts_timeline.getWidth() === 520 && ` + size))
+	got, err := chromedp.Run(tab.Ctx, chromedp.Poll[[]int](`goecharts_timeline.getWidth() === 520 && `+size))
 	if err != nil || !slices.Equal(got, []int{520, 300}) {
 		t.Errorf("after resize, chart size = %v (%v), want [520 300]", got, err)
 	}

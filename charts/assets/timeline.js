@@ -175,7 +175,7 @@ var Timeline = (function () {
         }, {
           type: "text", silent: true,
           style: {
-            text: text, x: inside ? rect.x + 8 : rect.x + rect.width + 6, y: p0[1], verticalAlign: "middle",
+            text: text, x: inside ? rect.x + 8 : rect.x + rect.width + 12, y: p0[1], verticalAlign: "middle",
             fill: inside ? "#fff" : "#222", font: "13px sans-serif",
             width: inside ? rect.width - 14 : 240, overflow: "truncate"
           }
@@ -208,7 +208,9 @@ var Timeline = (function () {
     var data = [];
     for (var k = 0; k < D.links.length; k += 2) {
       var w = D.links[k], f = D.links[k + 1];
-      data.push([(X[w][0] + X[w][1]) / 2, (X[f][0] + X[f][1]) / 2, D.row[w], D.row[f], w, f]);
+      /* From the work's middle to the nearest point of what it studies. */
+      var wx = (X[w][0] + X[w][1]) / 2;
+      data.push([wx, Math.min(Math.max(wx, X[f][0]), X[f][1]), D.row[w], D.row[f], w, f]);
     }
     return data;
   }
@@ -224,6 +226,9 @@ var Timeline = (function () {
     var a = api.coord([api.value(0), api.value(2)]);
     var b = api.coord([api.value(1), api.value(3)]);
     var cp = [(a[0] + b[0]) / 2, Math.min(a[1], b[1]) - Math.abs(a[0] - b[0]) * 0.08];
+    /* Start at the edge of the work's marker, which stays hoverable. */
+    var ax = cp[0] - a[0], ay = cp[1] - a[1], al = Math.sqrt(ax * ax + ay * ay) || 1;
+    a = [a[0] + ax / al * 10, a[1] + ay / al * 10];
     var dx = b[0] - cp[0], dy = b[1] - cp[1], len = Math.sqrt(dx * dx + dy * dy) || 1;
     var ux = dx / len, uy = dy / len, s = 8;
     var color = "#555";
@@ -257,7 +262,7 @@ var Timeline = (function () {
       return [{ name: b.name, yAxis: b.row - 0.5 }, { yAxis: b.row + b.rows - 0.5 }];
     });
     out.push({
-      type: "custom", id: "links", name: "Studies", renderItem: renderLink, z: 2,
+      type: "custom", id: "links", name: "Studies", renderItem: renderLink, z: 4,
       data: linkData(), encode: { x: [0, 1], y: [2, 3], tooltip: [] }, clip: true,
       markArea: {
         silent: true,
