@@ -22,6 +22,12 @@ and writes into the out directory, for a file NAME.csv:
 	NAME.html        the timeline page
 	NAME.embed.html  the chart alone, for an <iframe>
 
+A page loads the pinned ECharts from its CDN, checked by its Subresource
+Integrity hash. With -offline, ECharts is inlined instead, so the single
+.html file works with no network at all. That copy comes from -echarts FILE,
+or from the user cache, or else is downloaded once into the cache; its
+SHA-256 is checked in every case.
+
 A file with errors gets no output: its last good output stays as it was.
 The others are still built, and the exit status is 1.
 
@@ -41,8 +47,21 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	fs := flag.NewFlagSet("build", flag.ContinueOnError)
 	dataDir := fs.String("data", "data", "read `DIR`/*.csv when no files are named")
 	outDir := fs.String("out", "out", "write into `DIR`")
+	offline := fs.Bool("offline", false, "inline ECharts, so pages work with no network")
+	echartsFile := fs.String("echarts", "", "with -offline, inline this copy of ECharts "+charts.EChartsVersion+" (`FILE`)")
 	if err := parseFlags(fs, buildUsage, args, stdout, stderr); err != nil {
 		return err
+	}
+	var pageOpts charts.Options
+	if *offline {
+		js, err := loadECharts(ctx, *echartsFile)
+		if err != nil {
+			return err
+		}
+		pageOpts.EChartsJS = js
+	} else if *echartsFile != "" {
+		fmt.Fprintf(stderr, "timeline build: -echarts needs -offline\n\n%s", buildUsage)
+		return errUsage
 	}
 	files, err := inputFiles(*dataDir, fs.Args())
 	if err != nil {
@@ -69,7 +88,7 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		if w := len(problems); w > 0 {
 			fmt.Fprintf(stderr, "%s: %d warnings; run timeline check to see them\n", file, w)
 		}
-		written, err := writeOutputs(*outDir, t)
+		written, err := writeOutputs(*outDir, t, pageOpts)
 		if err != nil {
 			return err
 		}
@@ -84,14 +103,16 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 }
 
 // writeOutputs writes every output of one timeline, each atomically.
-func writeOutputs(outDir string, t *pipeline.Timeline) ([]string, error) {
+func writeOutputs(outDir string, t *pipeline.Timeline, page charts.Options) ([]string, error) {
+	embed := page
+	embed.Embed = true
 	outputs := []struct {
 		suffix string
 		write  func(io.Writer) error
 	}{
 		{".csv", func(w io.Writer) error { return pipeline.WriteCSV(w, t) }},
-		{".html", func(w io.Writer) error { return charts.WritePage(w, t, charts.Options{}) }},
-		{".embed.html", func(w io.Writer) error { return charts.WritePage(w, t, charts.Options{Embed: true}) }},
+		{".html", func(w io.Writer) error { return charts.WritePage(w, t, page) }},
+		{".embed.html", func(w io.Writer) error { return charts.WritePage(w, t, embed) }},
 	}
 	var written []string
 	for _, o := range outputs {
@@ -141,6 +162,15 @@ func printProblems(w io.Writer, problems pipeline.Problems, upTo pipeline.Severi
 			fmt.Fprintln(w, p)
 		}
 	}
+}
+
+// loadECharts finds the pinned ECharts for -offline pages.
+func loadECharts(ctx context.Context, file string) ([]byte, error) {
+	cache, err := os.UserCacheDir()
+	if err != nil && file == "" {
+		return nil, fmt.Errorf("no user cache directory (%v): give ECharts with -echarts FILE", err)
+	}
+	return charts.EChartsLoader{File: file, CacheDir: filepath.Join(cache, "timeline")}.Load(ctx)
 }
 
 // inputFiles gives the named files, or every *.csv in dir, sorted.

@@ -202,3 +202,35 @@ func TestUsage(t *testing.T) {
 		}
 	}
 }
+
+func TestBuildOffline(t *testing.T) {
+	echarts := "../../node_modules/echarts/dist/echarts.min.js"
+	if _, err := os.Stat(echarts); err != nil {
+		t.Skip("no ECharts in node_modules: run npm ci")
+	}
+	out := t.TempDir()
+	if code, _, stderr := runCLI(t, "build", "-data", "../../data", "-out", out, "-offline", "-echarts", echarts); code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	page, err := os.ReadFile(filepath.Join(out, "stalinism.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if bytes.Contains(page, []byte("<script src=")) || !bytes.Contains(page, []byte("Apache License")) {
+		t.Errorf("the offline page loads a script or lacks the inlined ECharts")
+	}
+
+	bad := filepath.Join(t.TempDir(), "echarts.js")
+	os.WriteFile(bad, []byte("window.echarts = {}"), 0o644)
+	empty := t.TempDir()
+	code, _, stderr := runCLI(t, "build", "-data", "../../data", "-out", empty, "-offline", "-echarts", bad)
+	if code != 1 || !strings.Contains(stderr, "refusing it") {
+		t.Errorf("with a wrong ECharts: exit %d, stderr %q", code, stderr)
+	}
+	if files := readDir(t, empty); len(files) != 0 {
+		t.Errorf("a refused build wrote %d files", len(files))
+	}
+	if code, _, _ := runCLI(t, "build", "-echarts", echarts); code != 2 {
+		t.Errorf("-echarts without -offline: exit %d, want 2", code)
+	}
+}
