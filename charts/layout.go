@@ -180,17 +180,20 @@ func factFlags(f *pipeline.Fact) int {
 	return fl
 }
 
-// payload writes the data the page's script draws, as one compact JSON
-// object of columns, one entry per dated fact. Days are day numbers from
-// 1970-01-01. Every string goes through appendJSONString.
+// payload writes the data the page's script draws and lists, as one
+// compact JSON object of columns. The text columns have an entry per fact,
+// dated ones first; lane, row, s and e only for the n dated facts. Days are
+// day numbers from 1970-01-01. Every string goes through appendJSONString.
 func (l *layout) payload() []byte {
 	t := l.t
-	facts := t.Facts[:l.dated]
+	facts := t.Facts
 	b := make([]byte, 0, 256*len(facts)+1024)
 	b = append(b, `{"name":`...)
 	b = appendJSONString(b, t.Name)
 	b = append(b, `,"rows":`...)
 	b = strconv.AppendInt(b, int64(l.rows), 10)
+	b = append(b, `,"n":`...)
+	b = strconv.AppendInt(b, int64(l.dated), 10)
 	b = append(b, `,"lanes":[`...)
 	for i, ln := range l.lanes {
 		if i > 0 {
@@ -223,9 +226,9 @@ func (l *layout) payload() []byte {
 	}
 	b = append(b, ']')
 
-	ints := func(key string, v func(i int) int64) {
+	ints := func(key string, n int, v func(i int) int64) {
 		b = append(b, `,"`+key+`":[`...)
-		for i := range facts {
+		for i := range n {
 			if i > 0 {
 				b = append(b, ',')
 			}
@@ -243,16 +246,16 @@ func (l *layout) payload() []byte {
 		}
 		b = append(b, ']')
 	}
-	ints("lane", func(i int) int64 { return int64(l.lane[i]) })
-	ints("row", func(i int) int64 { return int64(l.row[i]) })
-	ints("s", func(i int) int64 { return facts[i].Date.Start.Number() })
-	ints("e", func(i int) int64 {
+	ints("lane", l.dated, func(i int) int64 { return int64(l.lane[i]) })
+	ints("row", l.dated, func(i int) int64 { return int64(l.row[i]) })
+	ints("s", l.dated, func(i int) int64 { return facts[i].Date.Start.Number() })
+	ints("e", l.dated, func(i int) int64 {
 		if facts[i].Date.OpenEnd {
 			return facts[i].Date.Start.Number()
 		}
 		return facts[i].Date.End.Number()
 	})
-	ints("fl", func(i int) int64 { return int64(factFlags(&facts[i])) })
+	ints("fl", len(facts), func(i int) int64 { return int64(factFlags(&facts[i])) })
 	strs("id", func(f *pipeline.Fact) string { return f.ID })
 	strs("title", func(f *pipeline.Fact) string { return f.Title })
 	strs("date", func(f *pipeline.Fact) string { return f.Date.Text })
@@ -262,6 +265,8 @@ func (l *layout) payload() []byte {
 	strs("src", func(f *pipeline.Fact) string { return f.Source })
 	strs("url", func(f *pipeline.Fact) string { return f.URL })
 	strs("tags", func(f *pipeline.Fact) string { return joinTags(f.Tags) })
+	strs("grp", func(f *pipeline.Fact) string { return f.Group })
+	strs("ab", func(f *pipeline.Fact) string { return joinTags(f.About) })
 	b = append(b, `,"xn":[`...)
 	for i, name := range t.ExtraColumns {
 		if i > 0 {

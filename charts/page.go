@@ -85,7 +85,8 @@ func WritePage(w io.Writer, t *pipeline.Timeline, o Options) error {
 		data.InlineECharts = template.JS(js)
 	}
 	if !o.Embed {
-		data.Rows = tableRows(t)
+		data.Rows = tableRows(t, tableRowsLimit)
+		data.Total = len(t.Facts)
 	}
 	var buf bytes.Buffer
 	if err := pageTemplate.Execute(&buf, data); err != nil {
@@ -115,6 +116,7 @@ type pageData struct {
 	Script           template.JS
 	ExtraColumns     []string
 	Rows             []tableRow
+	Total            int // facts in the timeline; Rows may hold fewer
 }
 
 type tableRow struct {
@@ -126,13 +128,14 @@ type tableRow struct {
 
 type aboutLink struct{ ID, Title string }
 
-func tableRows(t *pipeline.Timeline) []tableRow {
+// tableRows gives the table's rows for the first limit facts.
+func tableRows(t *pipeline.Timeline, limit int) []tableRow {
 	titles := make(map[string]string, len(t.Facts))
 	for i := range t.Facts {
 		titles[t.Facts[i].ID] = t.Facts[i].Title
 	}
-	rows := make([]tableRow, len(t.Facts))
-	for i := range t.Facts {
+	rows := make([]tableRow, min(limit, len(t.Facts)))
+	for i := range rows {
 		f := &t.Facts[i]
 		r := tableRow{
 			ID: f.ID, Date: f.Date.Text, Range: RangeLabel(f.Date), Kind: f.Kind.String(), Group: f.Group,
@@ -219,13 +222,21 @@ func Humanise(name string) string {
 	return "Timeline"
 }
 
+// maxChartHeight caps the chart's height; lanes share it past that.
+const maxChartHeight = 960
+
+// tableRowsLimit is how many facts the page's HTML table holds. A larger
+// timeline's table shows that many without JavaScript, and pages through
+// the rest with it; its normalised CSV has them all.
+const tableRowsLimit = 1000
+
 // newChart configures the go-echarts chart: everything but the series,
 // which the page's script builds from the payload.
 func newChart(l *layout, title string, embed bool) *charts.Custom {
 	c := charts.NewCustom()
 	height := "100%"
 	if !embed {
-		height = strconv.Itoa(max(320, 150+34*l.rows)) + "px"
+		height = strconv.Itoa(min(max(320, 150+34*l.rows), maxChartHeight)) + "px"
 	}
 	c.SetGlobalOptions(
 		charts.WithInitializationOpts(opts.Initialization{
@@ -262,6 +273,7 @@ func newChart(l *layout, title string, embed bool) *charts.Custom {
 			Type: "value", Inverse: opts.Bool(true),
 			AxisLabel: &opts.AxisLabel{Interval: "0", Formatter: opts.FuncOpts("function (v) { return Timeline.rowLabel(v); }"), Width: 136, Overflow: "truncate"},
 			SplitLine: &opts.SplitLine{Show: opts.Bool(false)},
+			AxisLine:  &opts.AxisLine{OnZero: opts.Bool(false)},
 		}),
 		charts.WithAriaOpts(&opts.Aria{Enabled: opts.Bool(true), Label: &opts.AriaLabel{
 			Enabled:     opts.Bool(true),

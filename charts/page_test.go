@@ -67,6 +67,7 @@ func TestGoldenPages(t *testing.T) {
 // pagePayload decodes the page's data payload.
 type pagePayload struct {
 	Rows  int `json:"rows"`
+	N     int `json:"n"`
 	Lanes []struct {
 		Name      string
 		Band, Row int
@@ -116,7 +117,7 @@ func TestPayload(t *testing.T) {
 	tl := readTimeline(t, "testdata/groups.csv")
 	p := payloadOf(t, render(t, tl, Options{}))
 	// Sorted by start: c. 100 BC, 49 BC, 15 March 44 BC, 27 BC, ...
-	if got, want := strings.Join(p.ID, " "), "han civil-war caesar augustus unsure syme open beard"; got != want {
+	if got, want := strings.Join(p.ID, " "), "han civil-war caesar augustus unsure syme open beard undated"; got != want {
 		t.Errorf("ids = %q, want %q", got, want)
 	}
 	var lanes []string
@@ -130,7 +131,10 @@ func TestPayload(t *testing.T) {
 	if p.S[2] != -735160 || p.E[2] != -735160 {
 		t.Errorf("caesar s, e = %d, %d", p.S[2], p.E[2])
 	}
-	wantFlags := []int64{flagApproximate, flagPeriod, 0, flagPeriod, flagUncertain, flagHistoriography, flagPeriod | flagOpenEnd, flagHistoriography}
+	if p.N != 8 || len(p.S) != 8 || len(p.Lane) != 8 {
+		t.Errorf("n = %d, %d starts, %d lanes; want 8 dated facts", p.N, len(p.S), len(p.Lane))
+	}
+	wantFlags := []int64{flagApproximate, flagPeriod, 0, flagPeriod, flagUncertain, flagHistoriography, flagPeriod | flagOpenEnd, flagHistoriography, 0}
 	if fmt.Sprint(p.Fl) != fmt.Sprint(wantFlags) {
 		t.Errorf("flags = %v, want %v", p.Fl, wantFlags)
 	}

@@ -8,8 +8,15 @@ var Timeline = (function () {
   var PERIOD = 1, APPROX = 2, UNCERTAIN = 4, COARSE = 8, OPEN = 16, WORK = 32;
   var MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
   var D = null; /* the payload */
-  var X = null; /* per fact: [x start, x end] in decimal years */
+  var X0 = null, X1 = null; /* per dated fact: x start and end, in decimal years */
   var chart = null;
+  /* Past LARGE dated facts, each lane is drawn as one lines series (periods)
+     and one scatter series (points) in ECharts' large mode, and labels and
+     links appear once a zoom shows at most LABELS facts. */
+  var LARGE = 3000, LABELS = 400;
+  var large = false;
+  var seriesFacts = {}; /* large mode: series id -> fact index of each data item */
+  var ext = [0, 1]; /* the full x range */
 
   /* Days from 1970-01-01 to a proleptic Gregorian date; y astronomical. */
   function daysFromCivil(y, m, d) {
@@ -90,7 +97,7 @@ var Timeline = (function () {
   function textWidth(i) {
     if (!(i in widths)) {
       measure = measure || document.createElement("canvas").getContext("2d");
-      measure.font = "13px sans-serif";
+      measure.font = large ? "12px sans-serif" : "13px sans-serif";
       widths[i] = measure.measureText(label(i)).width;
     }
     return widths[i];
@@ -125,15 +132,21 @@ var Timeline = (function () {
   }
 
   function tooltip(p) {
-    if (!D || !p || !p.value) {
+    if (!D || !p || (p.value == null && !seriesFacts[p.seriesId])) {
       return "";
     }
     if (p.seriesId === "links") {
-      var w = p.value[4], f = p.value[5];
+      var w = p.value[5], f = p.value[6];
       return "<div class=\"tl-tip\"><strong>" + esc(D.title[w]) + "</strong> (" + esc(D.date[w]) +
         ")<br>studies <strong>" + esc(D.title[f]) + "</strong> (" + esc(D.date[f]) + ")</div>";
     }
-    return factTip(p.value[3]);
+    return factTip(factOf(p));
+  }
+
+  /* The fact index behind a hovered or clicked item. */
+  function factOf(p) {
+    var ids = seriesFacts[p.seriesId];
+    return ids ? ids[p.dataIndex] : p.value[3];
   }
 
   function fade(color, alpha) {
@@ -204,27 +217,35 @@ var Timeline = (function () {
     };
   }
 
-  function linkData() {
+  function linkData(shown, lo, hi) {
     var data = [];
     for (var k = 0; k < D.links.length; k += 2) {
       var w = D.links[k], f = D.links[k + 1];
+      if (shown && !shown[w] && !shown[f]) {
+        continue;
+      }
       /* From the work's middle to the nearest point of what it studies. */
-      var wx = (X[w][0] + X[w][1]) / 2;
-      data.push([wx, Math.min(Math.max(wx, X[f][0]), X[f][1]), D.row[w], D.row[f], w, f]);
+      var wx = (X0[w] + X1[w]) / 2;
+      var fx = Math.min(Math.max(wx, X0[f]), X1[f]);
+      var anchor = shown ? Math.min(Math.max(shown[w] ? wx : fx, lo), hi) : wx;
+      data.push([anchor, wx, fx, D.row[w], D.row[f], w, f]);
     }
     return data;
   }
 
+  /* Link items are [anchor, work x, fact x, work row, fact row, work, fact].
+     The anchor is the x that dataZoom filters by in large mode: a point in
+     view. */
   /* Draws a dashed curve with an arrow from a work to a fact it studies,
      while the lanes of both are shown. */
   function renderLink(params, api) {
     var legend = chart.getModel().getComponent("legend");
-    var w = api.value(4), f = api.value(5);
+    var w = api.value(5), f = api.value(6);
     if (legend && (!legend.isSelected(D.lanes[D.lane[w]].name) || !legend.isSelected(D.lanes[D.lane[f]].name))) {
       return null;
     }
-    var a = api.coord([api.value(0), api.value(2)]);
-    var b = api.coord([api.value(1), api.value(3)]);
+    var a = api.coord([api.value(1), api.value(3)]);
+    var b = api.coord([api.value(2), api.value(4)]);
     var cp = [(a[0] + b[0]) / 2, Math.min(a[1], b[1]) - Math.abs(a[0] - b[0]) * 0.08];
     /* Start at the edge of the work's marker, which stays hoverable. */
     var ax = cp[0] - a[0], ay = cp[1] - a[1], al = Math.sqrt(ax * ax + ay * ay) || 1;
@@ -246,10 +267,158 @@ var Timeline = (function () {
     };
   }
 
+  function bandAreas() {
+    var areas = D.bands.filter(function (b) { return b.rows > 0; }).map(function (b) {
+      return [{ name: b.name, yAxis: b.row - 0.5 }, { yAxis: b.row + b.rows - 0.5 }];
+    });
+    return {
+      silent: true,
+      itemStyle: { color: "rgba(120,130,150,0.07)", borderColor: "rgba(120,130,150,0.35)", borderWidth: 1 },
+      label: { position: "insideTopRight", color: "#556", fontWeight: "bold", fontSize: 12 },
+      data: areas
+    };
+  }
+
+  function linksSeries(data) {
+    return {
+      type: "custom", id: "links", name: "Studies", renderItem: renderLink, z: 4, data: data,
+      encode: large ? { x: 0, y: 3, tooltip: [] } : { x: [1, 2], y: [3, 4], tooltip: [] },
+      clip: true, markArea: bandAreas()
+    };
+  }
+
+  /* The thickness in pixels of a period's bar in large mode. */
+  function barWidth() {
+    var h = chart.getHeight() - 48 - 64;
+    return Math.max(2, Math.min(14, h / Math.max(D.rows, 1) * 0.55));
+  }
+
+  /* Large mode: per lane, periods as one lines series and points as one
+     scatter series, from typed arrays. */
+  function largeSeries() {
+    var nl = D.lanes.length, n = D.s.length, i, l;
+    var periods = new Int32Array(nl), points = new Int32Array(nl);
+    for (i = 0; i < n; i++) {
+      if (D.fl[i] & PERIOD) { periods[D.lane[i]]++; } else { points[D.lane[i]]++; }
+    }
+    var lineData = [], pointData = [], lineFacts = [], pointFacts = [];
+    for (l = 0; l < nl; l++) {
+      lineData.push(new Float32Array(periods[l] * 5));
+      pointData.push(new Float32Array(points[l] * 2));
+      lineFacts.push(new Int32Array(periods[l]));
+      pointFacts.push(new Int32Array(points[l]));
+    }
+    var pc = new Int32Array(nl), mc = new Int32Array(nl);
+    for (i = 0; i < n; i++) {
+      l = D.lane[i];
+      if (D.fl[i] & PERIOD) {
+        var o = pc[l] * 5;
+        lineData[l].set([2, X0[i], D.row[i], X1[i], D.row[i]], o);
+        lineFacts[l][pc[l]++] = i;
+      } else {
+        pointData[l][mc[l] * 2] = (X0[i] + X1[i]) / 2;
+        pointData[l][mc[l] * 2 + 1] = D.row[i];
+        pointFacts[l][mc[l]++] = i;
+      }
+    }
+    var out = [], w = barWidth();
+    D.lanes.forEach(function (ln, l) {
+      seriesFacts["p-" + l] = lineFacts[l];
+      seriesFacts["m-" + l] = pointFacts[l];
+      out.push({
+        type: "lines", id: "p-" + l, name: ln.name, coordinateSystem: "cartesian2d", polyline: false,
+        large: true, largeThreshold: 200, data: lineData[l], z: 3,
+        lineStyle: { color: ln.color, width: w, opacity: 0.8, cap: "butt" }
+      });
+      out.push({
+        type: "scatter", id: "m-" + l, name: ln.name, large: true, largeThreshold: 200,
+        data: pointData[l], dimensions: ["x", "y"], encode: { x: 0, y: 1 }, z: 3,
+        symbol: "rect", symbolSize: [3, Math.max(4, w * 1.4)], itemStyle: { color: ln.color, opacity: 0.85 }
+      });
+    });
+    out.push({
+      type: "custom", id: "labels", name: "Labels", renderItem: renderLabel, z: 5, silent: true,
+      data: [], encode: { x: 0, y: 1, tooltip: [] }, clip: true
+    });
+    out.push(linksSeries([]));
+    return out;
+  }
+
+  /* Large mode: a fact's label, drawn once a zoom shows few enough facts. */
+  function renderLabel(params, api) {
+    var i = api.value(2);
+    var legend = chart.getModel().getComponent("legend");
+    if (legend && !legend.isSelected(D.lanes[D.lane[i]].name)) {
+      return null;
+    }
+    var p = api.coord([api.value(0), api.value(1)]);
+    return {
+      type: "text", silent: true,
+      style: { text: label(i), x: p[0] + (D.fl[i] & PERIOD ? 4 : 6), y: p[1] - 1, verticalAlign: "bottom", fill: "#222", font: "12px sans-serif", width: 220, overflow: "truncate" }
+    };
+  }
+
+  /* The first dated fact whose start is at or after x: facts are sorted by
+     start. */
+  function firstFrom(x) {
+    var a = 0, b = X0.length;
+    while (a < b) {
+      var m = (a + b) >> 1;
+      if (X0[m] < x) { a = m + 1; } else { b = m; }
+    }
+    return a;
+  }
+
+  /* Large mode: after a zoom, label and link the facts that start in view,
+     and then those that reach into it, while there are at most LABELS. */
+  function updateWindow() {
+    var dz = chart.getOption().dataZoom[0];
+    var lo = ext[0] + (ext[1] - ext[0]) * dz.start / 100;
+    var hi = ext[0] + (ext[1] - ext[0]) * dz.end / 100;
+    var from = firstFrom(lo), to = firstFrom(hi);
+    var items = [], shown = {}, i;
+    function add(i) {
+      items.push([D.fl[i] & PERIOD ? Math.max(X0[i], lo) : (X0[i] + X1[i]) / 2, D.row[i], i]);
+      shown[i] = true;
+    }
+    if (to - from <= LABELS) {
+      for (i = from; i < to; i++) {
+        add(i);
+      }
+      for (i = 0; i < from && items.length < LABELS; i++) {
+        if (X1[i] >= lo) {
+          add(i);
+        }
+      }
+    }
+    items = unclutter(items);
+    chart.setOption({ series: [{ id: "labels", data: items }, { id: "links", data: items.length ? linkData(shown, lo, hi) : [] }] });
+  }
+
+  /* Keeps the labels that do not run into the one before them on their
+     row. */
+  function unclutter(items) {
+    items.sort(function (a, b) { return a[0] - b[0] || a[2] - b[2]; });
+    var ends = {}, kept = [];
+    items.forEach(function (it) {
+      var i = it[2];
+      var x = chart.convertToPixel({ gridIndex: 0 }, [it[0], 0])[0] + 5;
+      if (x < (ends[it[1]] || -Infinity) + 6) {
+        return;
+      }
+      ends[it[1]] = x + Math.min(textWidth(i), 220);
+      kept.push(it);
+    });
+    return kept;
+  }
+
   function series() {
+    if (large) {
+      return largeSeries();
+    }
     var byLane = D.lanes.map(function () { return []; });
     for (var i = 0; i < D.s.length; i++) {
-      byLane[D.lane[i]].push([X[i][0], X[i][1], D.row[i], i]);
+      byLane[D.lane[i]].push([X0[i], X1[i], D.row[i], i]);
     }
     var out = D.lanes.map(function (ln, n) {
       return {
@@ -258,27 +427,15 @@ var Timeline = (function () {
         clip: true, z: 3
       };
     });
-    var areas = D.bands.filter(function (b) { return b.rows > 0; }).map(function (b) {
-      return [{ name: b.name, yAxis: b.row - 0.5 }, { yAxis: b.row + b.rows - 0.5 }];
-    });
-    out.push({
-      type: "custom", id: "links", name: "Studies", renderItem: renderLink, z: 4,
-      data: linkData(), encode: { x: [0, 1], y: [2, 3], tooltip: [] }, clip: true,
-      markArea: {
-        silent: true,
-        itemStyle: { color: "rgba(120,130,150,0.07)", borderColor: "rgba(120,130,150,0.35)", borderWidth: 1 },
-        label: { position: "insideTopRight", color: "#556", fontWeight: "bold", fontSize: 12 },
-        data: areas
-      }
-    });
+    out.push(linksSeries(linkData()));
     return out;
   }
 
   function extent() {
     var lo = Infinity, hi = -Infinity;
-    for (var i = 0; i < X.length; i++) {
-      lo = Math.min(lo, X[i][0]);
-      hi = Math.max(hi, X[i][1]);
+    for (var i = 0; i < X0.length; i++) {
+      lo = Math.min(lo, X0[i]);
+      hi = Math.max(hi, X1[i]);
     }
     if (!isFinite(lo)) {
       return [1900, 2000];
@@ -293,15 +450,19 @@ var Timeline = (function () {
   function start(c, dataId) {
     chart = c;
     D = JSON.parse(document.getElementById(dataId).textContent);
-    X = new Array(D.s.length);
+    var n = D.s.length;
+    large = n > LARGE;
+    X0 = new Float64Array(n);
+    X1 = new Float64Array(n);
     var last = -Infinity;
-    for (var i = 0; i < D.s.length; i++) {
-      X[i] = [decimalYear(D.s[i], false), decimalYear(D.e[i], true)];
-      last = Math.max(last, X[i][1]);
+    for (var i = 0; i < n; i++) {
+      X0[i] = decimalYear(D.s[i], false);
+      X1[i] = decimalYear(D.e[i], true);
+      last = Math.max(last, X1[i]);
     }
-    for (i = 0; i < D.s.length; i++) {
+    for (i = 0; i < n; i++) {
       if (D.fl[i] & OPEN) {
-        X[i][1] = Math.max(last, X[i][0] + 1);
+        X1[i] = Math.max(last, X0[i] + 1);
       }
     }
     /* setOption renders at once, so listen before it. */
@@ -313,36 +474,149 @@ var Timeline = (function () {
         window.parent.postMessage({ type: "timeline-ready", facts: D.s.length }, "*");
       }
     });
-    var ext = extent();
+    ext = extent();
+    var mode = large ? "filter" : "weakFilter";
     chart.setOption({
       xAxis: { min: ext[0], max: ext[1] },
-      yAxis: { min: -0.5, max: Math.max(D.rows, 1) - 0.5 },
-      dataZoom: [{ filterMode: "weakFilter" }, { filterMode: "weakFilter" }],
+      yAxis: {
+        min: -0.5, max: Math.max(D.rows, 1) - 0.5,
+        /* A label beside each lane's first row, a tick between lanes. */
+        axisLabel: { customValues: D.lanes.map(function (ln) { return ln.row; }) },
+        axisTick: { customValues: D.lanes.map(function (ln) { return ln.row - 0.5; }) }
+      },
+      dataZoom: [{ filterMode: mode }, { filterMode: mode }],
       series: series()
     });
+    if (large) {
+      /* ECharts refuses setOption while it handles an action: wait for it. */
+      chart.on("datazoom", function () { setTimeout(updateWindow, 0); });
+      setTimeout(updateWindow, 0);
+    }
     chart.on("click", function (e) {
-      if (e.seriesType === "custom") {
-        var url = safeURL(D.url[e.data[3]]);
+      if (e.seriesId !== "links" && e.seriesId !== "labels") {
+        var url = safeURL(D.url[factOf(e)]);
         if (url) {
           window.open(url, "_blank", "noopener");
         }
       }
     });
-    window.addEventListener("resize", function () { chart.resize(); });
+    /* The table comes after the chart in the page. */
+    if (document.readyState === "loading") {
+      document.addEventListener("DOMContentLoaded", pageTable);
+    } else {
+      pageTable();
+    }
+    window.addEventListener("resize", function () {
+      chart.resize();
+      if (large) {
+        var w = barWidth();
+        chart.setOption({ series: D.lanes.map(function (ln, l) { return { id: "p-" + l, lineStyle: { width: w } }; }) });
+      }
+    });
+  }
+
+  /* The table of a large timeline holds its first facts in HTML; this
+     pages through all of them, 100 at a time, from the payload. */
+  var PAGE = 100;
+  function pageTable() {
+    var table = document.querySelector("section.facts table");
+    if (!table || +table.dataset.rows >= +table.dataset.total) {
+      return;
+    }
+    var byId = {};
+    D.id.forEach(function (id, i) { byId[id] = i; });
+    var tbody = table.tBodies[0], first = 0;
+    var nav = document.createElement("nav");
+    nav.className = "pager";
+    nav.setAttribute("aria-label", "Pages of the table");
+    var prev = document.createElement("button"), next = document.createElement("button");
+    var status = document.createElement("span");
+    status.setAttribute("aria-live", "polite");
+    prev.type = next.type = "button";
+    prev.textContent = "Previous";
+    next.textContent = "Next";
+    nav.append(prev, status, next);
+    table.parentNode.insertBefore(nav, table);
+    function show(at) {
+      first = Math.max(0, Math.min(at, D.id.length - 1));
+      var rows = [];
+      for (var i = first; i < Math.min(first + PAGE, D.id.length); i++) {
+        rows.push(tableRow(i, byId));
+      }
+      tbody.replaceChildren.apply(tbody, rows);
+      status.textContent = " Facts " + (first + 1) + "\u2013" + (first + rows.length) + " of " + D.id.length + " ";
+      prev.disabled = first === 0;
+      next.disabled = first + PAGE >= D.id.length;
+    }
+    prev.addEventListener("click", function () { show(first - PAGE); });
+    next.addEventListener("click", function () { show(first + PAGE); });
+    show(0);
+  }
+
+  /* One row of the table, as the page's HTML writes it; text only. */
+  function tableRow(i, byId) {
+    var tr = document.createElement("tr");
+    tr.id = "fact-" + D.id[i];
+    function cell(tag, text) {
+      var c = document.createElement(tag);
+      c.textContent = text || "";
+      tr.appendChild(c);
+      return c;
+    }
+    function link(parent, href, text, external) {
+      var a = document.createElement("a");
+      a.href = href;
+      a.textContent = text;
+      if (external) {
+        a.target = "_blank";
+        a.rel = "noopener noreferrer";
+      }
+      parent.appendChild(a);
+    }
+    var date = cell("td", D.date[i]);
+    if (!D.date[i]) {
+      date.appendChild(document.createElement("em")).textContent = "undated";
+    }
+    cell("td", i < D.s.length ? rangeLabel(i) : "");
+    cell("td", (D.fl[i] & WORK ? "historiography" : "history") + (D.grp[i] ? ": " + D.grp[i] : ""));
+    var title = cell("th");
+    title.scope = "row";
+    var url = safeURL(D.url[i]);
+    if (url) {
+      link(title, url, D.title[i], true);
+    } else {
+      title.textContent = D.title[i];
+    }
+    cell("td", D.desc[i]);
+    cell("td", [D.au[i], D.pub[i]].filter(Boolean).join(", "));
+    var studies = cell("td");
+    D.ab[i].split("; ").filter(Boolean).forEach(function (id, k) {
+      if (k) {
+        studies.appendChild(document.createTextNode("; "));
+      }
+      link(studies, "#fact-" + id, id in byId ? D.title[byId[id]] : id, false);
+    });
+    cell("td", D.src[i]);
+    cell("td", D.tags[i]);
+    for (var c = 0; c < D.xn.length; c++) {
+      cell("td", D.xv[c][i]);
+    }
+    return tr;
   }
 
   /* The pixel at the middle of fact i's mark, for tests and tools. */
   function pixelOf(i) {
-    var x = (X[i][0] + X[i][1]) / 2;
+    var x = (X0[i] + X1[i]) / 2;
     if (D.fl[i] & PERIOD) {
-      var ext = chart.getModel().getComponent("xAxis", 0).axis.scale.getExtent();
-      x = (Math.max(X[i][0], ext[0]) + Math.min(X[i][1], ext[1])) / 2;
+      var shown = chart.getModel().getComponent("xAxis", 0).axis.scale.getExtent();
+      x = (Math.max(X0[i], shown[0]) + Math.min(X1[i], shown[1])) / 2;
     }
     return chart.convertToPixel({ gridIndex: 0 }, [x, D.row[i]]);
   }
 
   return {
     start: start, tooltip: tooltip, axisLabel: axisLabel, rowLabel: rowLabel, pixelOf: pixelOf,
+    seriesFact: function (id, k) { return seriesFacts[id] ? seriesFacts[id][k] : k; },
     data: function () { return D; }
   };
 })();

@@ -1,0 +1,99 @@
+package charts
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"testing"
+
+	"github.com/chromedp/chromedp"
+
+	"timeline/internal/browsertest"
+	"timeline/internal/synth"
+	"timeline/pipeline"
+)
+
+// TestBrowserLargeTimeline opens a page of 100,000 synthetic facts: it
+// becomes ready, a zoom changes the view and brings labels, a hover shows
+// a tooltip, and the table pages through every fact.
+func TestBrowserLargeTimeline(t *testing.T) {
+	if testing.Short() {
+		t.Skip("-short: skipping the 100,000-fact page")
+	}
+	var csv bytes.Buffer
+	if err := synth.Write(context.Background(), &csv, 100_000, 1); err != nil {
+		t.Fatal(err)
+	}
+	tl, problems, err := pipeline.Read(&csv, "large.csv", "large")
+	if err != nil || problems.Errors() > 0 {
+		t.Fatal(err, problems[:min(3, len(problems))])
+	}
+	path := filepath.Join(t.TempDir(), "large.html")
+	if err := os.WriteFile(path, render(t, tl, Options{}), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	tab := browsertest.Start(t).NewTab(t, serveECharts(t))
+	if got, want := tab.Open(fileURL(path)), fmt.Sprint(tl.Dated()); got != want {
+		t.Fatalf("data-timeline-ready = %s, want %s", got, want)
+	}
+	// Zoomed out, no labels: the page draws the density.
+	labels := `goecharts_timeline.getOption().series.find(s => s.id === "labels").data.length`
+	if n := browsertest.Eval[int](tab, labels); n != 0 {
+		t.Errorf("%d labels at full view, want none", n)
+	}
+	browsertest.Eval[bool](tab, fmt.Sprintf(afterRenderJS, `{type: "dataZoom", startValue: 1930, endValue: 1940}`))
+	if got := browsertest.Eval[[]float64](tab, xExtentJS); !slices.Equal(got, []float64{1930, 1940}) {
+		t.Errorf("x extent after zoom = %v, want [1930 1940]", got)
+	}
+	// Labels come once the window holds few enough facts: about 280 start
+	// in a year.
+	browsertest.Eval[bool](tab, fmt.Sprintf(afterRenderJS, `{type: "dataZoom", startValue: 1930, endValue: 1931}`))
+	n, err := chromedp.Run(tab.Ctx, chromedp.Poll[int](labels))
+	if err != nil || n == 0 || n > 400 {
+		t.Errorf("%d labels after zooming to ten years (%v), want 1 to 400", n, err)
+	}
+	want := browsertest.Eval[[]string](tab, `goecharts_timeline.getOption().series.find(s => s.id === "labels").data.map(d => Timeline.data().title[d[2]]).slice(0, 3)`)
+	if drawn := drawnFacts(t, tab, want); !slices.Equal(drawn, want) {
+		t.Errorf("labels drawn = %q, want %q", drawn, want)
+	}
+	// A point's tooltip in large mode, at full view.
+	browsertest.Eval[bool](tab, fmt.Sprintf(afterRenderJS, `{type: "dataZoom", start: 0, end: 100}`))
+	// Hover a point: its tooltip, or that of a point drawn on the same
+	// pixels, shows.
+	i := browsertest.Eval[int](tab, `Timeline.seriesFact("m-0", 0)`)
+	xy := browsertest.Eval[[]float64](tab, fmt.Sprintf(`(() => {
+		const p = Timeline.pixelOf(%d), r = goecharts_timeline.getDom().getBoundingClientRect();
+		return [p[0] + r.left, p[1] + r.top];
+	})()`, i))
+	tab.Do(chromedp.MouseEvent(chromedp.MouseMoved, xy[0], xy[1]))
+	tip, err := chromedp.Run(tab.Ctx, chromedp.Poll[string](`document.querySelector(".tl-tip strong")?.textContent`))
+	if err != nil {
+		t.Fatalf("no tooltip on hovering a point: %v", err)
+	}
+	near := browsertest.Eval[[]string](tab, fmt.Sprintf(`(() => {
+		const D = Timeline.data(), me = Timeline.pixelOf(%d), out = [];
+		for (let j = 0; j < D.s.length; j++) {
+			if (D.row[j] !== D.row[%d]) continue;
+			const p = Timeline.pixelOf(j);
+			if (Math.abs(p[0] - me[0]) <= 4) out.push(D.title[j]);
+		}
+		return out;
+	})()`, i, i))
+	if !slices.Contains(near, tip) {
+		t.Errorf("hovering fact %d shows %q, which is none of the %d facts drawn there", i, tip, len(near))
+	}
+	// The table: 1,000 rows in the HTML, then pages of 100 from the payload.
+	rows := `document.querySelectorAll("section.facts tbody tr").length`
+	if got := browsertest.Eval[int](tab, rows); got != 100 {
+		t.Errorf("%d table rows, want a page of 100", got)
+	}
+	tab.Do(chromedp.Click(chromedp.CSS("nav.pager button:last-child")))
+	firstRow := browsertest.Eval[string](tab, `document.querySelector("section.facts tbody th").textContent`)
+	if firstRow != tl.Facts[100].Title {
+		t.Errorf("after Next, the first row is %q, want %q", firstRow, tl.Facts[100].Title)
+	}
+	tab.NoProblems()
+}

@@ -1,0 +1,154 @@
+// Package synth writes synthetic timelines: the same for the same size and
+// seed. "timeline gen" and the benchmarks use it.
+package synth
+
+import (
+	"bufio"
+	"context"
+	"encoding/csv"
+	"fmt"
+	"io"
+	"math/rand/v2"
+	"strconv"
+	"strings"
+
+	"github.com/gocarina/gocsv"
+)
+
+// row is one synthetic input row; its tags are input columns.
+type row struct {
+	ID          string `csv:"id"`
+	Kind        string `csv:"kind"`
+	Date        string `csv:"date"`
+	Title       string `csv:"title"`
+	Group       string `csv:"group"`
+	Description string `csv:"description"`
+	Authors     string `csv:"authors"`
+	PublishedIn string `csv:"published_in"`
+	About       string `csv:"about"`
+	Source      string `csv:"source"`
+}
+
+var (
+	historyGroups = []string{"Politics", "Economy", "Culture"}
+	workGroups    = []string{"Monographs", "Articles", "Theses"}
+	topics        = []string{"reform", "treaty", "strike", "election", "famine", "exhibition", "purge", "census", "congress", "uprising"}
+	surnames      = []string{"Barker", "Bettelheim", "Chavance", "Gregory", "Fitzpatrick", "Conquest", "Kotkin", "Davies", "Lewin", "Viola"}
+)
+
+// Write writes n synthetic facts as CSV. Facts are in no particular order, as
+// in an export; 20% are periods and 30% are works.
+func Write(ctx context.Context, w io.Writer, n int, seed uint64) error {
+	rng := rand.New(rand.NewPCG(seed, seed^0x9e3779b97f4a7c15))
+	bw := bufio.NewWriterSize(w, 1<<16)
+	rows := make(chan any, 1024)
+	done := make(chan struct{})
+	defer close(done)
+	go func() {
+		defer close(rows)
+		var history []string // ids of history facts so far, for about
+		for i := range n {
+			if i%4096 == 0 && ctx.Err() != nil {
+				return
+			}
+			r := genFact(rng, i, history)
+			if r.Kind == "history" && r.ID != "" {
+				history = append(history, r.ID)
+			}
+			select {
+			case rows <- r:
+			case <-done:
+				return
+			}
+		}
+	}()
+	if n == 0 {
+		if err := gocsv.MarshalCSV([]row{}, gocsv.NewSafeCSVWriter(csv.NewWriter(bw))); err != nil {
+			return err
+		}
+	} else if err := gocsv.MarshalChan(rows, gocsv.NewSafeCSVWriter(csv.NewWriter(bw))); err != nil {
+		return err
+	}
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	return bw.Flush()
+}
+
+func genFact(rng *rand.Rand, i int, history []string) row {
+	r := row{ID: "f" + strconv.Itoa(i+1), Source: "timeline gen"}
+	work := len(history) > 0 && rng.IntN(10) < 3
+	topic := topics[rng.IntN(len(topics))]
+	if work {
+		r.Kind = "historiography"
+		r.Group = workGroups[rng.IntN(len(workGroups))]
+		r.Date = strconv.Itoa(1900 + rng.IntN(125))
+		r.Title = fmt.Sprintf("A study of the %s, no. %d", topic, i+1)
+		r.Authors = surnames[rng.IntN(len(surnames))]
+		if rng.IntN(3) == 0 {
+			r.Authors += "; " + surnames[rng.IntN(len(surnames))]
+		}
+		r.PublishedIn = fmt.Sprintf("Journal of History %d(%d)", 1+rng.IntN(80), 1+rng.IntN(4))
+		about := []string{history[rng.IntN(len(history))]}
+		if rng.IntN(4) == 0 {
+			if second := history[rng.IntN(len(history))]; second != about[0] {
+				about = append(about, second)
+			}
+		}
+		r.About = strings.Join(about, "; ")
+	} else {
+		r.Kind = "history"
+		r.Group = historyGroups[rng.IntN(len(historyGroups))]
+		r.Date = genDate(rng, rng.IntN(5) == 0)
+		r.Title = fmt.Sprintf("The %s of fact %d", topic, i+1)
+	}
+	r.Description = fmt.Sprintf("Synthetic fact %d, on the theme %q, for trying timeline at scale.", i+1, topic)
+	if rng.IntN(10) == 0 {
+		r.ID = "" // derived from the title and year
+	}
+	return r
+}
+
+var monthNames = []string{"January", "February", "March", "April", "May", "June",
+	"July", "August", "September", "October", "November", "December"}
+
+// genDate writes a date in one of the forms people use.
+func genDate(rng *rand.Rand, period bool) string {
+	y := 1700 + rng.IntN(320)
+	m, d := 1+rng.IntN(12), 1+rng.IntN(28)
+	if period {
+		switch rng.IntN(6) {
+		case 0:
+			return fmt.Sprintf("%d–%d", y, y+1+rng.IntN(30))
+		case 1:
+			return fmt.Sprintf("%d0s", y/10)
+		case 2:
+			return fmt.Sprintf("%s %d – %s %d", monthNames[m-1], y, monthNames[rng.IntN(12)], y+1+rng.IntN(3))
+		case 3:
+			return fmt.Sprintf("%d/..", y)
+		case 4:
+			b := 50 + rng.IntN(400)
+			return fmt.Sprintf("%d–%d BC", b+1+rng.IntN(40), b)
+		default:
+			return fmt.Sprintf("from %d to %d", y, y+1+rng.IntN(10))
+		}
+	}
+	switch rng.IntN(8) {
+	case 0:
+		return strconv.Itoa(y)
+	case 1:
+		return fmt.Sprintf("%s %d", monthNames[m-1], y)
+	case 2:
+		return fmt.Sprintf("%d %s %d", d, monthNames[m-1], y)
+	case 3:
+		return fmt.Sprintf("%d-%02d-%02d", y, m, d)
+	case 4:
+		return fmt.Sprintf("c. %d", y)
+	case 5:
+		return fmt.Sprintf("%d?", y)
+	case 6:
+		return fmt.Sprintf("%d BC", 1+rng.IntN(500))
+	default:
+		return fmt.Sprintf("%s %d, %d", monthNames[m-1], d, y)
+	}
+}
