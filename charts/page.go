@@ -1,6 +1,7 @@
 package charts
 
 import (
+	"bufio"
 	"bytes"
 	_ "embed"
 	"fmt"
@@ -58,25 +59,51 @@ type Options struct {
 	Embed bool
 }
 
-// WritePage writes the HTML page of t.
-func WritePage(w io.Writer, t *pipeline.Timeline, o Options) error {
+// Page is a timeline laid out for drawing: its HTML page and its embed
+// share the work.
+type Page struct {
+	t       *pipeline.Timeline
+	o       Options
+	layout  *layout
+	title   string
+	payload []byte
+}
+
+// NewPage lays out t for drawing.
+func NewPage(t *pipeline.Timeline, o Options) *Page {
 	l := newLayout(t)
 	title := o.Title
 	if title == "" {
 		title = Humanise(t.Name)
 	}
-	chart := newChart(l, title, o.Embed)
+	return &Page{t: t, o: o, layout: l, title: title, payload: l.payload()}
+}
+
+// WritePage writes the HTML page of t.
+func WritePage(w io.Writer, t *pipeline.Timeline, o Options) error {
+	p := NewPage(t, o)
+	return p.write(w, o.Embed)
+}
+
+// WriteHTML writes the whole page: title, chart and table.
+func (p *Page) WriteHTML(w io.Writer) error { return p.write(w, false) }
+
+// WriteEmbed writes the chart alone, to fill an <iframe>.
+func (p *Page) WriteEmbed(w io.Writer) error { return p.write(w, true) }
+
+func (p *Page) write(w io.Writer, embed bool) error {
+	t, o := p.t, p.o
+	chart := newChart(p.layout, p.title, embed)
 	snippet := chart.RenderSnippet()
 	data := pageData{
-		Title:            title,
+		Title:            p.title,
 		Summary:          summary(t),
 		CSS:              template.CSS(pageCSS),
 		EChartsURL:       cmpOr(o.EChartsURL, EChartsURL),
 		EChartsIntegrity: EChartsIntegrity,
-		Embed:            o.Embed,
+		Embed:            embed,
 		ChartElement:     template.HTML(snippet.Element),
 		ChartScript:      template.HTML(snippet.Script),
-		Payload:          template.JS(l.payload()),
 		Script:           template.JS(timelineJS),
 		ExtraColumns:     t.ExtraColumns,
 	}
@@ -84,16 +111,25 @@ func WritePage(w io.Writer, t *pipeline.Timeline, o Options) error {
 		js := bytes.ReplaceAll(o.EChartsJS, []byte("</script"), []byte(`<\/script`))
 		data.InlineECharts = template.JS(js)
 	}
-	if !o.Embed {
+	if !embed {
 		data.Rows = tableRows(t, tableRowsLimit)
 		data.Total = len(t.Facts)
 	}
-	var buf bytes.Buffer
-	if err := pageTemplate.Execute(&buf, data); err != nil {
+	// The payload, already safe in a <script> element, is written between
+	// the two halves of the template rather than copied through it.
+	bw := bufio.NewWriterSize(w, 64<<10)
+	if err := pageTemplate.ExecuteTemplate(bw, "before-payload", data); err != nil {
 		return err
 	}
-	_, err := w.Write(buf.Bytes())
-	return err
+	bw.WriteString("\n" + `<script type="application/json" id="timeline-data">`)
+	bw.Write(p.payload)
+	if _, err := bw.WriteString("</script>"); err != nil {
+		return err
+	}
+	if err := pageTemplate.ExecuteTemplate(bw, "after-payload", data); err != nil {
+		return err
+	}
+	return bw.Flush()
 }
 
 func cmpOr(s, fallback string) string {
@@ -112,7 +148,6 @@ type pageData struct {
 	Embed            bool
 	ChartElement     template.HTML
 	ChartScript      template.HTML
-	Payload          template.JS
 	Script           template.JS
 	ExtraColumns     []string
 	Rows             []tableRow

@@ -19,7 +19,14 @@ type Day struct {
 // String returns the day as an ISO 8601 date: 1953-03-05, or -0043-03-15
 // for 15 March 44 BC.
 func (d Day) String() string {
-	return fmt.Sprintf("%s-%02d-%02d", isoYear(d.Year), d.Month, d.Day)
+	return isoYear(d.Year) + "-" + twoDigits(d.Month) + "-" + twoDigits(d.Day)
+}
+
+func twoDigits(n int) string {
+	if n >= 0 && n < 10 {
+		return "0" + strconv.Itoa(n)
+	}
+	return strconv.Itoa(n)
 }
 
 // Number returns the count of days from 1970-01-01 to d, negative before it.
@@ -154,7 +161,10 @@ func ParseDate(text string) (Date, error) {
 	if text == "" {
 		return Date{}, nil
 	}
-	s := normaliseSpaces(text)
+	s := text
+	if strings.Contains(s, "  ") || strings.ContainsAny(s, "\t\n\r") {
+		s = normaliseSpaces(s)
+	}
 	fail := func(msg string) (Date, error) { return Date{}, &DateError{Text: text, Msg: msg} }
 
 	single, err := parseSide(s)
@@ -302,7 +312,7 @@ func (sd side) edtf() string {
 	case PrecisionDay:
 		s = start.String()
 	case PrecisionMonth:
-		s = fmt.Sprintf("%s-%02d", isoYear(start.Year), start.Month)
+		s = isoYear(start.Year) + "-" + twoDigits(start.Month)
 	case PrecisionYear:
 		s = isoYear(start.Year)
 	case PrecisionDecade:
@@ -353,30 +363,47 @@ var (
 func parseSide(s string) (side, error) {
 	var sd side
 	s = strings.TrimSpace(s)
-	if m := approxPrefix.FindString(s); m != "" {
-		sd.approximate = true
-		s = s[len(m):]
+	if s != "" && strings.IndexByte("cCaA~", s[0]) >= 0 {
+		if m := approxPrefix.FindString(s); m != "" {
+			sd.approximate = true
+			s = s[len(m):]
+		}
 	}
 	var approx, uncertain bool
 	s, approx, uncertain = trimQualifiers(s)
 	sd.approximate = sd.approximate || approx
 	sd.uncertain = uncertain
-	if m := eraSuffix.FindStringSubmatchIndex(s); m != nil {
-		if m[2] >= 0 {
-			sd.era = eraBC
-		} else {
-			sd.era = eraAD
+	if s == "" {
+		return sd, notDateError{}
+	}
+	// Only a letter or a dot can end an era, and only an a can start one.
+	if last := s[len(s)-1]; last == '.' || last|0x20 == 'c' || last|0x20 == 'd' || last|0x20 == 'e' {
+		if m := eraSuffix.FindStringSubmatchIndex(s); m != nil {
+			if m[2] >= 0 {
+				sd.era = eraBC
+			} else {
+				sd.era = eraAD
+			}
+			s = strings.TrimSpace(s[:m[0]])
 		}
-		s = strings.TrimSpace(s[:m[0]])
-	} else if m := eraPrefix.FindString(s); m != "" {
-		sd.era = eraAD
-		s = s[len(m):]
+	} else if s[0]|0x20 == 'a' {
+		if m := eraPrefix.FindString(s); m != "" {
+			sd.era = eraAD
+			s = s[len(m):]
+		}
 	}
 	if s == "" {
 		return sd, notDateError{}
 	}
 	var err error
 	switch {
+	// The common forms first, without regular expressions.
+	case isDigits(s) && len(s) <= 4:
+		err = sd.setDay(atoi(s), 0, 0, PrecisionYear)
+	case len(s) == 10 && s[4] == '-' && s[7] == '-' && isDigits(s[:4]) && isDigits(s[5:7]) && isDigits(s[8:]):
+		err = sd.setDay(atoi(s[:4]), atoi(s[5:7]), atoi(s[8:]), PrecisionDay)
+	case len(s) == 7 && s[4] == '-' && isDigits(s[:4]) && isDigits(s[5:]):
+		err = sd.setDay(atoi(s[:4]), atoi(s[5:]), 0, PrecisionMonth)
 	case isoDayRe.MatchString(s):
 		m := isoDayRe.FindStringSubmatch(s)
 		err = sd.setDay(isoSign(m[1], m[2]), atoi(m[3]), atoi(m[4]), PrecisionDay)
@@ -535,10 +562,15 @@ func daysIn(year, month int) int {
 // isoYear writes an astronomical year with at least four digits: 1926,
 // 0064, -0043.
 func isoYear(y int) string {
+	sign := ""
 	if y < 0 {
-		return fmt.Sprintf("-%04d", -y)
+		sign, y = "-", -y
 	}
-	return fmt.Sprintf("%04d", y)
+	digits := strconv.Itoa(y)
+	if len(digits) < 4 {
+		digits = "0000"[len(digits):] + digits
+	}
+	return sign + digits
 }
 
 // yearLabel writes an astronomical year as people read it: 1926, 44 BC.

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"os"
 	"path/filepath"
 	"slices"
@@ -39,23 +40,41 @@ func ReadFile(path string) (*Timeline, Problems, error) {
 // timeline holds every row that could be read, sorted; it must not be
 // built into a page when Problems has errors.
 func Read(in io.Reader, file, name string) (*Timeline, Problems, error) {
-	rd := &reader{file: file}
+	rd := &reader{file: file, sizeHint: sizeOf(in)}
 	t, err := rd.read(in)
 	if err != nil {
 		return nil, nil, err
 	}
 	t.Name = name
 	rd.link(t)
-	sortFacts(t.Facts)
+	t.Facts = sortFacts(t.Facts)
 	slices.SortStableFunc(rd.problems, func(a, b Problem) int {
 		return cmp.Or(cmp.Compare(a.Line, b.Line), cmp.Compare(a.Column, b.Column))
 	})
 	return t, rd.problems, nil
 }
 
+// sizeOf tells the size of an input that knows it, or 0.
+func sizeOf(in io.Reader) int64 {
+	switch v := in.(type) {
+	case interface{ Len() int }:
+		return int64(v.Len())
+	case *os.File:
+		if st, err := v.Stat(); err == nil && st.Mode().IsRegular() {
+			return st.Size()
+		}
+	}
+	return 0
+}
+
+// bytesPerRowGuess sizes the facts slice from the input's size; a guess
+// too small costs a few copies, too large some unused memory.
+const bytesPerRowGuess = 120
+
 // reader holds the state of one Read.
 type reader struct {
 	file     string
+	sizeHint int64 // the input's size in bytes, or 0
 	csv      *csv.Reader
 	columns  map[string]int // lower-case column name to index
 	problems Problems
@@ -90,7 +109,8 @@ func (rd *reader) read(in io.Reader) (*Timeline, error) {
 	}
 	rd.csv = csv.NewReader(buffered)
 	rd.csv.ReuseRecord = true
-	t := &Timeline{}
+	t := &Timeline{Facts: make([]Fact, 0, rd.sizeHint/bytesPerRowGuess)}
+	rd.refs = make([]rowRefs, 0, cap(t.Facts))
 	um, err := gocsv.NewUnmarshaller(rd.csv, record{})
 	if err != nil {
 		if errors.Is(err, io.EOF) {
@@ -327,21 +347,43 @@ func DeriveID(title string, date Date) string {
 	return slug
 }
 
-// sortFacts orders facts by start, then id, with undated facts last.
-func sortFacts(facts []Fact) {
-	slices.SortStableFunc(facts, func(a, b Fact) int {
-		az, bz := a.Date.IsZero(), b.Date.IsZero()
-		switch {
-		case az != bz:
-			if az {
-				return 1
-			}
-			return -1
-		case !az:
-			if c := cmp.Compare(a.Date.Start.Number(), b.Date.Start.Number()); c != 0 {
-				return c
-			}
+// sortFacts orders facts by start, then id, with undated facts last. It
+// sorts small keys and then moves each fact once: Facts are large.
+func sortFacts(facts []Fact) []Fact {
+	type key struct {
+		start int64 // math.MaxInt64 for an undated fact
+		id    string
+		index int
+	}
+	keys := make([]key, len(facts))
+	for i := range facts {
+		k := key{start: math.MaxInt64, id: facts[i].ID, index: i}
+		if !facts[i].Date.IsZero() {
+			k.start = facts[i].Date.Start.Number()
 		}
-		return cmp.Compare(a.ID, b.ID)
+		keys[i] = k
+	}
+	// Ties, only possible between duplicate ids, keep file order.
+	slices.SortFunc(keys, func(a, b key) int {
+		return cmp.Or(cmp.Compare(a.start, b.start), cmp.Compare(a.id, b.id), cmp.Compare(a.index, b.index))
 	})
+	// Apply the permutation in place, one cycle at a time.
+	for i := range keys {
+		if keys[i].index < 0 {
+			continue
+		}
+		first := facts[i]
+		j := i
+		for {
+			k := keys[j].index
+			keys[j].index = -1
+			if k == i {
+				facts[j] = first
+				break
+			}
+			facts[j] = facts[k]
+			j = k
+		}
+	}
+	return facts
 }

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -102,27 +103,27 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	return nil
 }
 
-// writeOutputs writes every output of one timeline, each atomically.
-func writeOutputs(outDir string, t *pipeline.Timeline, page charts.Options) ([]string, error) {
-	embed := page
-	embed.Embed = true
-	outputs := []struct {
-		suffix string
-		write  func(io.Writer) error
-	}{
-		{".csv", func(w io.Writer) error { return pipeline.WriteCSV(w, t) }},
-		{".html", func(w io.Writer) error { return charts.WritePage(w, t, page) }},
-		{".embed.html", func(w io.Writer) error { return charts.WritePage(w, t, embed) }},
+// writeOutputs writes every output of one timeline, each atomically: the
+// normalised CSV and the pages at the same time.
+func writeOutputs(outDir string, t *pipeline.Timeline, opts charts.Options) ([]string, error) {
+	base := filepath.Join(outDir, t.Name)
+	paths := []string{base + ".csv", base + ".html", base + ".embed.html"}
+	var csvErr error
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		csvErr = pipeline.WriteFileAtomic(paths[0], func(w io.Writer) error { return pipeline.WriteCSV(w, t) })
+	}()
+	page := charts.NewPage(t, opts)
+	err := pipeline.WriteFileAtomic(paths[1], page.WriteHTML)
+	if err == nil {
+		err = pipeline.WriteFileAtomic(paths[2], page.WriteEmbed)
 	}
-	var written []string
-	for _, o := range outputs {
-		path := filepath.Join(outDir, t.Name+o.suffix)
-		if err := pipeline.WriteFileAtomic(path, o.write); err != nil {
-			return written, err
-		}
-		written = append(written, path)
+	<-done
+	if err := errors.Join(csvErr, err); err != nil {
+		return nil, err
 	}
-	return written, nil
+	return paths, nil
 }
 
 func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) error {
