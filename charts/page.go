@@ -112,7 +112,11 @@ func (p *Page) write(w io.Writer, embed bool) error {
 		data.InlineECharts = template.JS(js)
 	}
 	if !embed {
-		data.Rows = tableRows(t, tableRowsLimit)
+		limit := len(t.Facts)
+		if limit > tableRowsLimit {
+			limit = tablePage
+		}
+		data.Rows = tableRows(t, limit)
 		data.Total = len(t.Facts)
 	}
 	// The payload, already safe in a <script> element, is written between
@@ -261,9 +265,12 @@ func Humanise(name string) string {
 const maxChartHeight = 960
 
 // tableRowsLimit is how many facts the page's HTML table holds. A larger
-// timeline's table shows that many without JavaScript, and pages through
-// the rest with it; its normalised CSV has them all.
-const tableRowsLimit = 1000
+// timeline's table shows its first tablePage facts without JavaScript,
+// and pages through the rest with it; its normalised CSV has them all.
+const (
+	tableRowsLimit = 300
+	tablePage      = 100 // as PAGE in timeline.js
+)
 
 // newChart configures the go-echarts chart: everything but the series,
 // which the page's script builds from the payload.

@@ -327,11 +327,11 @@ var Timeline = (function () {
       seriesFacts["m-" + l] = pointFacts[l];
       out.push({
         type: "lines", id: "p-" + l, name: ln.name, coordinateSystem: "cartesian2d", polyline: false,
-        large: true, largeThreshold: 200, data: lineData[l], z: 3,
+        large: true, largeThreshold: 200, progressive: 0, data: lineData[l], z: 3,
         lineStyle: { color: ln.color, width: w, opacity: 0.8, cap: "butt" }
       });
       out.push({
-        type: "scatter", id: "m-" + l, name: ln.name, large: true, largeThreshold: 200,
+        type: "scatter", id: "m-" + l, name: ln.name, large: true, largeThreshold: 200, progressive: 0,
         data: pointData[l], dimensions: ["x", "y"], encode: { x: 0, y: 1 }, z: 3,
         symbol: "rect", symbolSize: [3, Math.max(4, w * 1.4)], itemStyle: { color: ln.color, opacity: 0.85 }
       });
@@ -372,9 +372,10 @@ var Timeline = (function () {
   /* Large mode: after a zoom, label and link the facts that start in view,
      and then those that reach into it, while there are at most LABELS. */
   function updateWindow() {
-    var dz = chart.getOption().dataZoom[0];
-    var lo = ext[0] + (ext[1] - ext[0]) * dz.start / 100;
-    var hi = ext[0] + (ext[1] - ext[0]) * dz.end / 100;
+    /* The model, not getOption(), which would copy every series' data. */
+    var range = chart.getModel().getComponent("dataZoom", 0).getPercentRange();
+    var lo = ext[0] + (ext[1] - ext[0]) * range[0] / 100;
+    var hi = ext[0] + (ext[1] - ext[0]) * range[1] / 100;
     var from = firstFrom(lo), to = firstFrom(hi);
     var items = [], shown = {}, i;
     function add(i) {
@@ -468,6 +469,9 @@ var Timeline = (function () {
     /* setOption renders at once, so listen before it. */
     chart.on("finished", function ready() {
       chart.off("finished", ready);
+      if (window.performance && performance.mark) {
+        performance.mark("timeline-ready");
+      }
       document.documentElement.setAttribute("data-timeline-ready", String(D.s.length));
       if (window.parent !== window) {
         /* An embedding page learns that the chart is drawn; only a count is sent. */
@@ -490,7 +494,6 @@ var Timeline = (function () {
     if (large) {
       /* ECharts refuses setOption while it handles an action: wait for it. */
       chart.on("datazoom", function () { setTimeout(updateWindow, 0); });
-      setTimeout(updateWindow, 0);
     }
     chart.on("click", function (e) {
       if (e.seriesId !== "links" && e.seriesId !== "labels") {
@@ -523,8 +526,7 @@ var Timeline = (function () {
     if (!table || +table.dataset.rows >= +table.dataset.total) {
       return;
     }
-    var byId = {};
-    D.id.forEach(function (id, i) { byId[id] = i; });
+    var byId = null;
     var tbody = table.tBodies[0], first = 0;
     var nav = document.createElement("nav");
     nav.className = "pager";
@@ -537,20 +539,28 @@ var Timeline = (function () {
     next.textContent = "Next";
     nav.append(prev, status, next);
     table.parentNode.insertBefore(nav, table);
+    function label(count) {
+      status.textContent = " Facts " + (first + 1) + "\u2013" + (first + count) + " of " + D.id.length + " ";
+      prev.disabled = first === 0;
+      next.disabled = first + PAGE >= D.id.length;
+    }
     function show(at) {
+      if (!byId) {
+        byId = {};
+        D.id.forEach(function (id, i) { byId[id] = i; });
+      }
       first = Math.max(0, Math.min(at, D.id.length - 1));
       var rows = [];
       for (var i = first; i < Math.min(first + PAGE, D.id.length); i++) {
         rows.push(tableRow(i, byId));
       }
       tbody.replaceChildren.apply(tbody, rows);
-      status.textContent = " Facts " + (first + 1) + "\u2013" + (first + rows.length) + " of " + D.id.length + " ";
-      prev.disabled = first === 0;
-      next.disabled = first + PAGE >= D.id.length;
+      label(rows.length);
     }
     prev.addEventListener("click", function () { show(first - PAGE); });
     next.addEventListener("click", function () { show(first + PAGE); });
-    show(0);
+    /* The HTML already holds the first page. */
+    label(tbody.rows.length);
   }
 
   /* One row of the table, as the page's HTML writes it; text only. */

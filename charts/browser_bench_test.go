@@ -1,0 +1,70 @@
+package charts
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"timeline/internal/browsertest"
+	"timeline/internal/synth"
+	"timeline/pipeline"
+)
+
+// BenchmarkBrowser measures, in headless Chromium, the time from
+// navigation to the first full render (ms/ready) and of one dataZoom to a
+// ten-year window until ECharts has rendered it (ms/zoom), for synthetic
+// pages of 1,000 to 100,000 facts. It also reports the page's size against
+// its normalised CSV's. Run it with:
+//
+//	go test ./charts -run '^$' -bench Browser -benchtime 3x
+func BenchmarkBrowser(b *testing.B) {
+	browser := browsertest.Start(b)
+	opts := serveEChartsB(b)
+	for _, n := range []int{1_000, 10_000, 100_000} {
+		b.Run(fmt.Sprint(n), func(b *testing.B) {
+			var csv bytes.Buffer
+			if err := synth.Write(context.Background(), &csv, n, 1); err != nil {
+				b.Fatal(err)
+			}
+			t, problems, err := pipeline.Read(&csv, "bench.csv", "bench")
+			if err != nil || problems.Errors() > 0 {
+				b.Fatal(err, problems)
+			}
+			var page, normalised bytes.Buffer
+			if err := WritePage(&page, t, Options{}); err != nil {
+				b.Fatal(err)
+			}
+			if err := pipeline.WriteCSV(&normalised, t); err != nil {
+				b.Fatal(err)
+			}
+			path := filepath.Join(b.TempDir(), "bench.html")
+			if err := os.WriteFile(path, page.Bytes(), 0o644); err != nil {
+				b.Fatal(err)
+			}
+			var ready, zoom float64
+			for b.Loop() {
+				tab := browser.NewTab(b, opts)
+				tab.Open(fileURL(path))
+				ready += browsertest.Eval[float64](tab, `performance.getEntriesByName("timeline-ready")[0].startTime`)
+				zoom += browsertest.Eval[float64](tab, `new Promise(resolve => {
+					const c = goecharts_timeline, t0 = performance.now();
+					c.on("finished", function done() { c.off("finished", done); resolve(performance.now() - t0); });
+					c.dispatchAction({type: "dataZoom", startValue: 1930, endValue: 1940});
+				})`)
+				tab.NoProblems()
+			}
+			b.ReportMetric(ready/float64(b.N), "ms/ready")
+			b.ReportMetric(zoom/float64(b.N), "ms/zoom")
+			b.ReportMetric(0, "ns/op")
+			// Page bytes without ECharts, which is loaded, against the CSV's.
+			b.ReportMetric(float64(page.Len())/float64(normalised.Len()), "page/csv")
+		})
+	}
+}
+
+func serveEChartsB(b *testing.B) browsertest.TabOptions {
+	return browsertest.TabOptions{Serve: map[string][]byte{EChartsURL: browsertest.EChartsJS(b)}}
+}
