@@ -20,6 +20,17 @@ func (t SafeText) MarshalJSON() ([]byte, error) {
 
 const hexDigits = "0123456789abcdef"
 
+// plainASCII marks the ASCII bytes a JSON string holds as they are.
+var plainASCII = func() (t [utf8.RuneSelf]bool) {
+	for c := 0x20; c < utf8.RuneSelf; c++ {
+		t[c] = true
+	}
+	for _, c := range `"\<>&_` {
+		t[c] = false
+	}
+	return t
+}()
+
 // appendJSONString appends s to b as a JSON string literal that is safe
 // in an HTML <script> element and in go-echarts output. See SafeText.
 func appendJSONString(b []byte, s string) []byte {
@@ -28,8 +39,7 @@ func appendJSONString(b []byte, s string) []byte {
 	for i := 0; i < len(s); {
 		c := s[i]
 		if c < utf8.RuneSelf {
-			if c >= 0x20 && c != '"' && c != '\\' && c != '<' && c != '>' && c != '&' &&
-				!(c == '_' && strings.HasPrefix(s[i:], "__f__")) {
+			if plainASCII[c] || (c == '_' && !strings.HasPrefix(s[i:], "__f__")) {
 				i++
 				continue
 			}
