@@ -169,20 +169,29 @@ type aboutLink struct{ ID, Title string }
 
 // tableRows gives the table's rows for the first limit facts.
 func tableRows(t *pipeline.Timeline, limit int) []tableRow {
-	titles := make(map[string]string, len(t.Facts))
-	for i := range t.Facts {
-		titles[t.Facts[i].ID] = t.Facts[i].Title
+	shown := t.Facts[:min(limit, len(t.Facts))]
+	// The titles of the facts these rows study, found in one pass.
+	titles := map[string]string{}
+	for i := range shown {
+		for _, id := range shown[i].About {
+			titles[id] = id
+		}
 	}
-	rows := make([]tableRow, min(limit, len(t.Facts)))
+	for i := range t.Facts {
+		if _, ok := titles[t.Facts[i].ID]; ok {
+			titles[t.Facts[i].ID] = t.Facts[i].Title
+		}
+	}
+	rows := make([]tableRow, len(shown))
 	for i := range rows {
-		f := &t.Facts[i]
+		f := &shown[i]
 		r := tableRow{
 			ID: f.ID, Date: f.Date.Text, Range: RangeLabel(f.Date), Kind: f.Kind.String(), Group: f.Group,
 			Title: f.Title, URL: f.URL, Description: f.Description, Citation: citation(f),
 			Source: f.Source, Tags: joinTags(f.Tags), Extra: f.Extra,
 		}
 		for _, id := range f.About {
-			r.About = append(r.About, aboutLink{ID: id, Title: cmpOr(titles[id], id)})
+			r.About = append(r.About, aboutLink{ID: id, Title: titles[id]})
 		}
 		rows[i] = r
 	}
