@@ -184,7 +184,7 @@ func factFlags(f *pipeline.Fact) int {
 // compact JSON object of columns. The text columns have an entry per fact,
 // dated ones first; lane, row, s and e only for the n dated facts. Days are
 // day numbers from 1970-01-01. Every string goes through appendJSONString.
-func (l *layout) payload() []byte {
+func (l *layout) payload(view pipeline.Span) []byte {
 	t := l.t
 	facts := t.Facts
 	b := make([]byte, 0, 256*len(facts)+1024)
@@ -194,6 +194,14 @@ func (l *layout) payload() []byte {
 	b = strconv.AppendInt(b, int64(l.rows), 10)
 	b = append(b, `,"n":`...)
 	b = strconv.AppendInt(b, int64(l.dated), 10)
+	if view.Start != (pipeline.Day{}) {
+		// The first view, as days: [start, end].
+		b = append(b, `,"view":[`...)
+		b = strconv.AppendInt(b, view.Start.Number(), 10)
+		b = append(b, ',')
+		b = strconv.AppendInt(b, view.End.Number(), 10)
+		b = append(b, ']')
+	}
 	b = append(b, `,"lanes":[`...)
 	for i, ln := range l.lanes {
 		if i > 0 {

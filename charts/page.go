@@ -45,9 +45,12 @@ var (
 
 // Options says how a page is made.
 type Options struct {
-	// Title heads the page. Empty means the timeline's name, humanised:
-	// "soviet_history" becomes "Soviet history".
+	// Title heads the page. Empty means Intro's title, or else the
+	// timeline's name, humanised: "soviet_history" becomes "Soviet history".
 	Title string
+	// Intro, from the timeline's NAME.md, introduces the chart and may set
+	// its first view.
+	Intro Intro
 	// EChartsURL is where an online page loads ECharts from, checked
 	// against EChartsIntegrity. Empty means EChartsURL, the pinned release.
 	EChartsURL string
@@ -72,11 +75,8 @@ type Page struct {
 // NewPage lays out t for drawing.
 func NewPage(t *pipeline.Timeline, o Options) *Page {
 	l := newLayout(t)
-	title := o.Title
-	if title == "" {
-		title = Humanise(t.Name)
-	}
-	return &Page{t: t, o: o, layout: l, title: title, payload: l.payload()}
+	title := cmpOr(o.Title, cmpOr(o.Intro.Title, Humanise(t.Name)))
+	return &Page{t: t, o: o, layout: l, title: title, payload: l.payload(o.Intro.View)}
 }
 
 // WritePage writes the HTML page of t.
@@ -106,6 +106,8 @@ func (p *Page) write(w io.Writer, embed bool) error {
 		ChartScript:      template.HTML(snippet.Script),
 		Script:           template.JS(timelineJS),
 		ExtraColumns:     t.ExtraColumns,
+		Intro:            o.Intro.HTML,
+		Lanes:            p.layout.laneNames(),
 	}
 	if o.EChartsJS != nil {
 		js := bytes.ReplaceAll(o.EChartsJS, []byte("</script"), []byte(`<\/script`))
@@ -156,6 +158,8 @@ type pageData struct {
 	ExtraColumns     []string
 	Rows             []tableRow
 	Total            int // facts in the timeline; Rows may hold fewer
+	Intro            template.HTML
+	Lanes            []string
 }
 
 type tableRow struct {

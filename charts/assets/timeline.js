@@ -17,6 +17,10 @@ var Timeline = (function () {
   var large = false;
   var seriesFacts = {}; /* large mode: series id -> fact index of each data item */
   var ext = [0, 1]; /* the full x range */
+  /* Colours that follow prefers-color-scheme. */
+  var ink = "#222", paper = "#fff", linkInk = "#555";
+  var hit = null; /* while searching: per fact, whether it matches */
+  var laneData = []; /* small mode: each lane's data items */
 
   /* Days from 1970-01-01 to a proleptic Gregorian date; y astronomical. */
   function daysFromCivil(y, m, d) {
@@ -153,8 +157,18 @@ var Timeline = (function () {
     return echarts.color.modifyAlpha(color, alpha);
   }
 
-  /* Draws one fact: a bar for a period, a marker for a single date. */
+  /* Draws one fact; while searching, the others are faded. */
   function renderFact(params, api) {
+    var el = drawFact(params, api);
+    if (el && hit && !hit[api.value(3)]) {
+      el.style = { opacity: 0.2 };
+      el.children.forEach(function (c) { c.style.opacity = 0.2; });
+    }
+    return el;
+  }
+
+  /* Draws one fact: a bar for a period, a marker for a single date. */
+  function drawFact(params, api) {
     var i = api.value(3);
     var fl = D.fl[i];
     var color = api.visual("color");
@@ -184,12 +198,12 @@ var Timeline = (function () {
         type: "group",
         children: [{
           type: "rect", shape: rect,
-          style: { fill: new echarts.graphic.LinearGradient(0, 0, 1, 0, stops), stroke: dash ? color : null, lineDash: dash, lineWidth: 1.5 }
+          style: { fill: new echarts.graphic.LinearGradient(0, 0, 1, 0, stops), stroke: dash ? color : null, lineDash: dash, lineWidth: 1.5, decal: api.visual("decal") }
         }, {
           type: "text", silent: true,
           style: {
             text: text, x: inside ? rect.x + 8 : rect.x + rect.width + 12, y: p0[1], verticalAlign: "middle",
-            fill: inside ? "#fff" : "#222", font: "13px sans-serif",
+            fill: inside ? "#fff" : ink, font: "13px sans-serif",
             width: inside ? rect.width - 14 : 240, overflow: "truncate"
           }
         }]
@@ -204,14 +218,14 @@ var Timeline = (function () {
     var shape = fl & WORK
       ? { type: "polygon", shape: { points: [[x, y - r - 1], [x + r + 1, y], [x, y + r + 1], [x - r - 1, y]] } }
       : { type: "circle", shape: { cx: x, cy: y, r: r } };
-    shape.style = { fill: hollow ? "#fff" : color, stroke: color, lineWidth: 2, lineDash: dash };
+    shape.style = { fill: hollow ? paper : color, stroke: color, lineWidth: 2, lineDash: dash, decal: api.visual("decal") };
     return {
       type: "group",
       children: [shape, {
         type: "text", silent: true,
         style: {
           text: text, x: x + r + 6, y: y, verticalAlign: "middle",
-          fill: "#222", font: "13px sans-serif", width: 240, overflow: "truncate"
+          fill: ink, font: "13px sans-serif", width: 240, overflow: "truncate"
         }
       }]
     };
@@ -252,7 +266,7 @@ var Timeline = (function () {
     a = [a[0] + ax / al * 10, a[1] + ay / al * 10];
     var dx = b[0] - cp[0], dy = b[1] - cp[1], len = Math.sqrt(dx * dx + dy * dy) || 1;
     var ux = dx / len, uy = dy / len, s = 8;
-    var color = "#555";
+    var color = linkInk;
     return {
       type: "group",
       children: [{
@@ -341,6 +355,7 @@ var Timeline = (function () {
       data: [], encode: { x: 0, y: 1, tooltip: [] }, clip: true
     });
     out.push(linksSeries([]));
+    out.push(searchSeries());
     return out;
   }
 
@@ -354,7 +369,7 @@ var Timeline = (function () {
     var p = api.coord([api.value(0), api.value(1)]);
     return {
       type: "text", silent: true,
-      style: { text: label(i), x: p[0] + (D.fl[i] & PERIOD ? 4 : 6), y: p[1] - 1, verticalAlign: "bottom", fill: "#222", font: "12px sans-serif", width: 220, overflow: "truncate" }
+      style: { text: label(i), x: p[0] + (D.fl[i] & PERIOD ? 4 : 6), y: p[1] - 1, verticalAlign: "bottom", fill: ink, font: "12px sans-serif", width: 220, overflow: "truncate" }
     };
   }
 
@@ -417,7 +432,7 @@ var Timeline = (function () {
     if (large) {
       return largeSeries();
     }
-    var byLane = D.lanes.map(function () { return []; });
+    var byLane = laneData = D.lanes.map(function () { return []; });
     for (var i = 0; i < D.s.length; i++) {
       byLane[D.lane[i]].push([X0[i], X1[i], D.row[i], i]);
     }
@@ -429,6 +444,7 @@ var Timeline = (function () {
       };
     });
     out.push(linksSeries(linkData()));
+    out.push(searchSeries());
     return out;
   }
 
@@ -480,7 +496,20 @@ var Timeline = (function () {
     });
     ext = extent();
     var mode = large ? "filter" : "weakFilter";
+    var dark = window.matchMedia && window.matchMedia("(prefers-color-scheme: dark)");
+    if (dark && dark.matches) {
+      ink = "#e6e6e6";
+      paper = "#15191e";
+      linkInk = "#aab";
+    }
+    var zoom = { filterMode: mode };
+    if (D.view) {
+      /* The first view the timeline's introduction asks for. */
+      zoom.startValue = Math.max(ext[0], decimalYear(D.view[0], false));
+      zoom.endValue = Math.min(ext[1], decimalYear(D.view[1], true));
+    }
     chart.setOption({
+      toolbox: { feature: { saveAsImage: { pixelRatio: 2, backgroundColor: paper } } },
       xAxis: { min: ext[0], max: ext[1] },
       yAxis: {
         min: -0.5, max: Math.max(D.rows, 1) - 0.5,
@@ -488,9 +517,19 @@ var Timeline = (function () {
         axisLabel: { customValues: D.lanes.map(function (ln) { return ln.row; }) },
         axisTick: { customValues: D.lanes.map(function (ln) { return ln.row - 0.5; }) }
       },
-      dataZoom: [{ filterMode: mode }, { filterMode: mode }],
+      dataZoom: [zoom, zoom],
       series: series()
     });
+    if (dark && dark.matches) {
+      applyScheme(true);
+    }
+    if (dark && dark.addEventListener) {
+      dark.addEventListener("change", function (e) { applyScheme(e.matches); });
+    }
+    controls();
+    /* Print the chart at the width of the paper. */
+    window.addEventListener("beforeprint", function () { chart.resize({ width: 1000 }); });
+    window.addEventListener("afterprint", function () { chart.resize(); });
     if (large) {
       /* ECharts refuses setOption while it handles an action: wait for it. */
       chart.on("datazoom", function () { setTimeout(updateWindow, 0); });
@@ -518,6 +557,187 @@ var Timeline = (function () {
     });
   }
 
+
+  /* ---- Page controls: search, zoom buttons, lanes, patterns, PNG, dark
+     mode, print and the first view. */
+
+  /* fold makes text comparable: lower case, accents dropped. */
+  function fold(s) {
+    return String(s).normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
+  }
+
+  var haystack = null;
+  /* search returns the indexes of the facts whose title, description,
+     authors or tags hold every word of the query. */
+  function search(query) {
+    var words = fold(query).split(/\s+/).filter(Boolean);
+    if (!words.length) {
+      return null;
+    }
+    if (!haystack) {
+      haystack = D.title.map(function (t, i) { return fold(t + "\n" + D.desc[i] + "\n" + D.au[i] + "\n" + D.tags[i]); });
+    }
+    var out = [];
+    for (var i = 0; i < haystack.length; i++) {
+      var all = true;
+      for (var w = 0; w < words.length && all; w++) {
+        all = haystack[i].indexOf(words[w]) >= 0;
+      }
+      if (all) {
+        out.push(i);
+      }
+    }
+    return out;
+  }
+
+  var matches = null; /* the facts the search picked out, or null */
+  function applySearch(query) {
+    matches = search(query);
+    var status = document.getElementById("tl-search-status");
+    hit = null;
+    var marks = [];
+    if (matches) {
+      hit = new Uint8Array(D.id.length);
+      matches.forEach(function (i) {
+        hit[i] = 1;
+        if (i < D.s.length) {
+          marks.push([(D.fl[i] & PERIOD ? (Math.max(X0[i], ext[0]) + Math.min(X1[i], ext[1])) / 2 : (X0[i] + X1[i]) / 2), D.row[i], i]);
+        }
+      });
+      status.textContent = matches.length === 1 ? "1 match" : matches.length ? matches.length + " matches" : "No match";
+    } else {
+      status.textContent = "";
+    }
+    var update = [{ id: "search", data: marks }];
+    if (!large) {
+      /* Draw the lanes again, so that renderFact fades the others. */
+      update = update.concat(D.lanes.map(function (ln, n) { return { id: "lane-" + n, data: laneData[n] }; }));
+    }
+    chart.setOption({ series: update });
+    filterTable();
+  }
+
+  /* zoomToMatches shows the dated matches, with a margin. */
+  function zoomToMatches() {
+    if (!matches) {
+      return;
+    }
+    var lo = Infinity, hi = -Infinity;
+    matches.forEach(function (i) {
+      if (i < D.s.length) {
+        lo = Math.min(lo, X0[i]);
+        hi = Math.max(hi, X1[i]);
+      }
+    });
+    if (lo <= hi) {
+      var pad = Math.max((hi - lo) * 0.1, 1);
+      zoomTo(Math.max(ext[0], lo - pad), Math.min(ext[1], hi + pad));
+    }
+  }
+
+  function zoomTo(lo, hi) {
+    chart.dispatchAction({ type: "dataZoom", startValue: lo, endValue: hi });
+  }
+
+  function zoomBy(factor) {
+    var range = chart.getModel().getComponent("dataZoom", 0).getPercentRange();
+    var lo = ext[0] + (ext[1] - ext[0]) * range[0] / 100, hi = ext[0] + (ext[1] - ext[0]) * range[1] / 100;
+    var mid = (lo + hi) / 2, half = Math.max((hi - lo) * factor / 2, 1 / 24);
+    zoomTo(Math.max(ext[0], mid - half), Math.min(ext[1], mid + half));
+  }
+
+  /* searchSeries marks the matches on the chart. */
+  function searchSeries() {
+    return large ?
+      { type: "scatter", id: "search", name: "Search", large: true, largeThreshold: 200, progressive: 0, data: [], z: 6, silent: true,
+        encode: { x: 0, y: 1 }, symbol: "rect", symbolSize: [4, 12], itemStyle: { color: ink } } :
+      { type: "scatter", id: "search", name: "Search", data: [], z: 6, silent: true, encode: { x: 0, y: 1 },
+        symbol: "emptyCircle", symbolSize: 22, itemStyle: { color: ink, borderWidth: 2 } };
+  }
+
+  /* filterTable shows the table rows of the matches only. */
+  var tablePager = null;
+  function filterTable() {
+    if (tablePager) {
+      tablePager.list(matches);
+      return;
+    }
+    var rows = document.querySelectorAll("section.facts tbody tr");
+    var wanted = null;
+    if (matches) {
+      wanted = {};
+      matches.forEach(function (i) { wanted["fact-" + D.id[i]] = true; });
+    }
+    rows.forEach(function (tr) { tr.hidden = wanted !== null && !wanted[tr.id]; });
+  }
+
+  function png() {
+    return chart.getDataURL({ type: "png", pixelRatio: 2, backgroundColor: paper });
+  }
+
+  /* applyScheme colours the chart for a light or dark page. */
+  function applyScheme(dark) {
+    ink = dark ? "#e6e6e6" : "#222";
+    paper = dark ? "#15191e" : "#fff";
+    linkInk = dark ? "#aab" : "#555";
+    var axis = { axisLabel: { color: dark ? "#c9d1d9" : "#6e7079" }, axisLine: { lineStyle: { color: dark ? "#8b949e" : "#6e7079" } },
+      splitLine: { lineStyle: { color: dark ? "#30363d" : "#e0e6f1" } } };
+    chart.setOption({
+      backgroundColor: paper,
+      legend: { textStyle: { color: ink }, pageTextStyle: { color: ink } },
+      xAxis: axis, yAxis: axis,
+      series: [{ id: "search", itemStyle: { color: ink } }]
+    });
+    chart.resize();
+  }
+
+  function controls() {
+    var box = document.getElementById("tl-controls");
+    if (!box) {
+      return;
+    }
+    box.hidden = false;
+    var input = document.getElementById("tl-search");
+    var timer = 0;
+    input.addEventListener("input", function () {
+      clearTimeout(timer);
+      timer = setTimeout(function () { applySearch(input.value); }, large ? 150 : 0);
+    });
+    input.addEventListener("keydown", function (e) {
+      if (e.key === "Enter") {
+        e.preventDefault();
+        clearTimeout(timer);
+        applySearch(input.value);
+        zoomToMatches();
+      }
+    });
+    document.getElementById("tl-zoom-in").addEventListener("click", function () { zoomBy(0.5); });
+    document.getElementById("tl-zoom-out").addEventListener("click", function () { zoomBy(2); });
+    document.getElementById("tl-reset").addEventListener("click", function () { zoomTo(ext[0], ext[1]); });
+    var patterns = document.getElementById("tl-patterns");
+    patterns.addEventListener("click", function () {
+      var on = patterns.getAttribute("aria-pressed") !== "true";
+      patterns.setAttribute("aria-pressed", String(on));
+      chart.setOption({ aria: { decal: { show: on } } });
+    });
+    document.getElementById("tl-png").addEventListener("click", function () {
+      var a = document.createElement("a");
+      a.href = png();
+      a.download = (D.name || "timeline") + ".png";
+      document.body.appendChild(a);
+      a.click();
+      a.remove();
+    });
+    box.querySelectorAll("input[data-lane]").forEach(function (cb) {
+      cb.addEventListener("change", function () {
+        chart.dispatchAction({ type: cb.checked ? "legendSelect" : "legendUnSelect", name: cb.dataset.lane });
+      });
+    });
+    chart.on("legendselectchanged", function (e) {
+      box.querySelectorAll("input[data-lane]").forEach(function (cb) { cb.checked = e.selected[cb.dataset.lane] !== false; });
+    });
+  }
+
   /* The table of a large timeline holds its first facts in HTML; this
      pages through all of them, 100 at a time, from the payload. */
   var PAGE = 100;
@@ -526,7 +746,7 @@ var Timeline = (function () {
     if (!table || +table.dataset.rows >= +table.dataset.total) {
       return;
     }
-    var byId = null;
+    var byId = null, list = null; /* list: the facts to page through, or null for all */
     var tbody = table.tBodies[0], first = 0;
     var nav = document.createElement("nav");
     nav.className = "pager";
@@ -539,20 +759,23 @@ var Timeline = (function () {
     next.textContent = "Next";
     nav.append(prev, status, next);
     table.parentNode.insertBefore(nav, table);
+    function total() {
+      return list ? list.length : D.id.length;
+    }
     function label(count) {
-      status.textContent = " Facts " + (first + 1) + "\u2013" + (first + count) + " of " + D.id.length + " ";
+      status.textContent = count ? " Facts " + (first + 1) + "\u2013" + (first + count) + " of " + total() + " " : " No fact ";
       prev.disabled = first === 0;
-      next.disabled = first + PAGE >= D.id.length;
+      next.disabled = first + PAGE >= total();
     }
     function show(at) {
       if (!byId) {
         byId = {};
         D.id.forEach(function (id, i) { byId[id] = i; });
       }
-      first = Math.max(0, Math.min(at, D.id.length - 1));
+      first = Math.max(0, Math.min(at, Math.max(total() - 1, 0)));
       var rows = [];
-      for (var i = first; i < Math.min(first + PAGE, D.id.length); i++) {
-        rows.push(tableRow(i, byId));
+      for (var k = first; k < Math.min(first + PAGE, total()); k++) {
+        rows.push(tableRow(list ? list[k] : k, byId));
       }
       tbody.replaceChildren.apply(tbody, rows);
       label(rows.length);
@@ -561,6 +784,7 @@ var Timeline = (function () {
     next.addEventListener("click", function () { show(first + PAGE); });
     /* The HTML already holds the first page. */
     label(tbody.rows.length);
+    tablePager = { list: function (indexes) { list = indexes; show(0); } };
   }
 
   /* One row of the table, as the page's HTML writes it; text only. */
@@ -627,6 +851,7 @@ var Timeline = (function () {
   return {
     start: start, tooltip: tooltip, axisLabel: axisLabel, rowLabel: rowLabel, pixelOf: pixelOf,
     seriesFact: function (id, k) { return seriesFacts[id] ? seriesFacts[id][k] : k; },
+    search: search, png: png,
     data: function () { return D; }
   };
 })();

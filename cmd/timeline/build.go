@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"strings"
 
 	"timeline/charts"
 	"timeline/pipeline"
@@ -22,6 +23,15 @@ and writes into the out directory, for a file NAME.csv:
 	NAME.csv         the normalised facts
 	NAME.html        the timeline page
 	NAME.embed.html  the chart alone, for an <iframe>
+	index.html       a list of every timeline built, linked to its page
+
+An optional NAME.md beside NAME.csv gives the page its title, from its first
+# heading, and an introduction above the chart. A front matter block can set
+the first view:
+
+	---
+	view: 1925–1955
+	---
 
 A page loads the pinned ECharts from its CDN, checked by its Subresource
 Integrity hash. With -offline, ECharts is inlined instead, so the single
@@ -72,35 +82,74 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return err
 	}
 	failed := false
+	var index []charts.IndexEntry
 	for _, file := range files {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		t, problems, err := pipeline.ReadFile(file)
+		entry, ok, err := buildOne(file, *outDir, pageOpts, stdout, stderr)
 		if err != nil {
 			return err
 		}
-		if n := problems.Errors(); n > 0 {
-			printProblems(stderr, problems, pipeline.Error)
-			fmt.Fprintf(stderr, "%s: %d errors: nothing written for it\n", file, n)
+		if !ok {
 			failed = true
-			continue
 		}
-		if w := len(problems); w > 0 {
-			fmt.Fprintf(stderr, "%s: %d warnings; run timeline check to see them\n", file, w)
-		}
-		written, err := writeOutputs(*outDir, t, pageOpts)
-		if err != nil {
-			return err
-		}
-		for _, path := range written {
-			fmt.Fprintln(stdout, path)
+		if entry != nil {
+			index = append(index, *entry)
 		}
 	}
+	indexPath := filepath.Join(*outDir, "index.html")
+	if err := pipeline.WriteFileAtomic(indexPath, func(w io.Writer) error { return charts.WriteIndex(w, index) }); err != nil {
+		return err
+	}
+	fmt.Fprintln(stdout, indexPath)
 	if failed {
 		return errData
 	}
 	return nil
+}
+
+// buildOne builds one CSV file and its NAME.md. ok is false when the input
+// has errors; the entry then describes its last good output, if any.
+func buildOne(file, outDir string, opts charts.Options, stdout, stderr io.Writer) (entry *charts.IndexEntry, ok bool, err error) {
+	t, problems, err := pipeline.ReadFile(file)
+	if err != nil {
+		return nil, false, err
+	}
+	intro, introErr := charts.ReadIntro(strings.TrimSuffix(file, filepath.Ext(file)) + ".md")
+	if n := problems.Errors(); n > 0 || introErr != nil {
+		printProblems(stderr, problems, pipeline.Error)
+		if introErr != nil {
+			fmt.Fprintln(stderr, introErr)
+			n++
+		}
+		fmt.Fprintf(stderr, "%s: %d errors: nothing written for it\n", file, n)
+		return lastGood(outDir, t.Name), false, nil
+	}
+	if w := len(problems); w > 0 {
+		fmt.Fprintf(stderr, "%s: %d warnings; run timeline check to see them\n", file, w)
+	}
+	opts.Intro = intro
+	written, err := writeOutputs(outDir, t, opts)
+	if err != nil {
+		return nil, false, err
+	}
+	for _, path := range written {
+		fmt.Fprintln(stdout, path)
+	}
+	e := charts.NewIndexEntry(t, intro.Title)
+	return &e, true, nil
+}
+
+// lastGood describes the output a failed build left in place, if any.
+func lastGood(outDir, name string) *charts.IndexEntry {
+	t, problems, err := pipeline.ReadFile(filepath.Join(outDir, name+".csv"))
+	if err != nil || problems.Errors() > 0 {
+		return nil
+	}
+	t.Name = name
+	e := charts.NewIndexEntry(t, "")
+	return &e
 }
 
 // writeOutputs writes every output of one timeline, each atomically: the

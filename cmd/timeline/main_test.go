@@ -74,7 +74,7 @@ func TestSeedTimeline(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
-	wantOut := strings.Join([]string{"stalinism.csv", "stalinism.html", "stalinism.embed.html"}, "\n")
+	wantOut := strings.Join([]string{"stalinism.csv", "stalinism.html", "stalinism.embed.html", "index.html"}, "\n")
 	if got := strings.ReplaceAll(stdout, tmp+string(filepath.Separator), ""); strings.TrimSpace(got) != wantOut {
 		t.Errorf("stdout = %q, want %q", got, wantOut)
 	}
@@ -167,14 +167,50 @@ func TestBuildKeepsLastGoodOutput(t *testing.T) {
 		names = append(names, name)
 	}
 	slices.Sort(names)
-	if got, want := strings.Join(names, " "), "bad.html good.csv good.embed.html good.html"; got != want {
+	if got, want := strings.Join(names, " "), "bad.html good.csv good.embed.html good.html index.html"; got != want {
 		t.Errorf("out holds %q, want %q", got, want)
+	}
+	index := string(files["index.html"])
+	if !strings.Contains(index, `<a href="good.html">Good</a>`) || strings.Contains(index, "bad.html") {
+		t.Errorf("the index should list good and not bad:\n%s", index)
 	}
 	if string(files["bad.html"]) != "last good page" {
 		t.Errorf("bad.html was overwritten")
 	}
 	if got := string(readDir(t, data)["bad.csv"]); got != "title,date\nA,1930\nB,31 February 1930\n" {
 		t.Errorf("the input was rewritten: %q", got)
+	}
+}
+
+// TestIntroAndIndex builds a timeline with a NAME.md: its title heads the
+// page and the index, and a broken one is an error.
+func TestIntroAndIndex(t *testing.T) {
+	data, out := t.TempDir(), t.TempDir()
+	os.WriteFile(filepath.Join(data, "rome.csv"), []byte("title,date\nIdes of March,15 March 44 BC\nAugustus,27 BC – AD 14\nUndated,\n"), 0o644)
+	os.WriteFile(filepath.Join(data, "rome.md"), []byte("---\nview: 50–20 BC\n---\n# The end of the *Republic*\n\nFrom Caesar to Augustus.\n"), 0o644)
+	if code, _, stderr := runCLI(t, "build", "-data", data, "-out", out); code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	files := readDir(t, out)
+	page := string(files["rome.html"])
+	// The view is 1 January 50 BC to 31 December 20 BC, as day numbers.
+	for _, want := range []string{"<title>The end of the Republic</title>", "<h1>The end of the Republic</h1>", "<p>From Caesar to Augustus.</p>", `"view":[-737425,-726103]`} {
+		if !strings.Contains(page, want) {
+			t.Errorf("the page lacks %s", want)
+		}
+	}
+	index := string(files["index.html"])
+	want := `<tr><th scope="row"><a href="rome.html">The end of the Republic</a></th><td>3 (2 dated)</td><td>44 BC – 14</td>`
+	if !strings.Contains(index, want) {
+		t.Errorf("the index lacks %s:\n%s", want, index)
+	}
+	os.WriteFile(filepath.Join(data, "rome.md"), []byte("---\nview: soon\n---\n"), 0o644)
+	code, _, stderr := runCLI(t, "build", "-data", data, "-out", out)
+	if wantErr := filepath.Join(data, "rome.md") + `: view: date "soon": not a date`; code != 1 || !strings.Contains(stderr, wantErr) {
+		t.Errorf("a broken intro: exit %d, stderr %q, want 1 and %q", code, stderr, wantErr)
+	}
+	if string(readDir(t, out)["rome.html"]) != page {
+		t.Errorf("a broken intro changed the last good page")
 	}
 }
 
@@ -190,6 +226,8 @@ func TestUsage(t *testing.T) {
 		{[]string{"-h"}, 0, "Commands:", ""},
 		{[]string{"build", "-h"}, 0, "Usage: timeline build", ""},
 		{[]string{"check", "-h"}, 0, "Usage: timeline check", ""},
+		{[]string{"gen", "-h"}, 0, "Usage: timeline gen", ""},
+		{[]string{"gen", "-n", "-1"}, 2, "", "-n must be at least 0"},
 		{[]string{"build", "-nope"}, 2, "", "flag provided but not defined: -nope"},
 		{[]string{"check", "no-such-file.csv"}, 1, "", "no-such-file.csv"},
 		{[]string{"build", "-data", "no-such-dir"}, 1, "", "no *.csv files in no-such-dir"},

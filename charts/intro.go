@@ -1,0 +1,122 @@
+package charts
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"os"
+	"strings"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/text"
+
+	"timeline/pipeline"
+)
+
+// Intro is what a timeline's optional NAME.md beside its CSV gives the
+// page: a title, an introduction and a first view.
+//
+//	---
+//	view: 1925–1955
+//	---
+//	# Stalinism
+//
+//	How the Soviet Union was ruled from 1926 to 1953, and how historians
+//	have read it since.
+type Intro struct {
+	Title string        // the first # heading, as text; empty if none
+	HTML  template.HTML // the rest, rendered with raw HTML left out
+	View  pipeline.Span // the range the chart first shows; zero for all of it
+}
+
+// markdown renders with goldmark's defaults: raw HTML and dangerous links
+// (javascript: and the like) are left out.
+var markdown = goldmark.New()
+
+// ReadIntro reads the Markdown file at path. A missing file gives the zero
+// Intro and no error.
+func ReadIntro(path string) (Intro, error) {
+	src, err := os.ReadFile(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return Intro{}, nil
+	}
+	if err != nil {
+		return Intro{}, err
+	}
+	return ParseIntro(path, src)
+}
+
+// ParseIntro reads an introduction in Markdown; name is used in errors.
+func ParseIntro(name string, src []byte) (Intro, error) {
+	var intro Intro
+	src, view, err := frontMatter(src)
+	if err != nil {
+		return intro, fmt.Errorf("%s: %w", name, err)
+	}
+	if view != "" {
+		d, err := pipeline.ParseDate(view)
+		if err != nil {
+			return intro, fmt.Errorf("%s: view: %w", name, err)
+		}
+		intro.View = d.Span
+	}
+	doc := markdown.Parser().Parse(text.NewReader(src))
+	for n := doc.FirstChild(); n != nil; n = n.NextSibling() {
+		if h, ok := n.(*ast.Heading); ok && h.Level == 1 {
+			intro.Title = plainText(h, src)
+			doc.RemoveChild(doc, h)
+			break
+		}
+	}
+	var buf bytes.Buffer
+	if err := markdown.Renderer().Render(&buf, src, doc); err != nil {
+		return intro, err
+	}
+	intro.HTML = template.HTML(buf.String())
+	return intro, nil
+}
+
+// plainText gives the text of a node and its children.
+func plainText(n ast.Node, src []byte) string {
+	var b strings.Builder
+	ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		if t, ok := c.(*ast.Text); ok && entering {
+			b.Write(t.Segment.Value(src))
+			if t.SoftLineBreak() {
+				b.WriteByte(' ')
+			}
+		}
+		return ast.WalkContinue, nil
+	})
+	return strings.TrimSpace(b.String())
+}
+
+// frontMatter splits off a leading block between --- lines and returns its
+// view. It knows only that one key.
+func frontMatter(src []byte) (rest []byte, view string, err error) {
+	first, rest, _ := bytes.Cut(src, []byte("\n"))
+	if strings.TrimSpace(string(first)) != "---" {
+		return src, "", nil
+	}
+	for n := 2; ; n++ {
+		line, after, more := bytes.Cut(rest, []byte("\n"))
+		text := strings.TrimSpace(string(line))
+		key, value, ok := strings.Cut(text, ":")
+		switch {
+		case text == "---":
+			return after, view, nil
+		case text == "":
+		case ok && strings.TrimSpace(key) == "view":
+			view = strings.TrimSpace(value)
+		default:
+			return nil, "", fmt.Errorf("line %d: unknown setting %q: the front matter knows view", n, text)
+		}
+		if !more {
+			return nil, "", fmt.Errorf("the front matter opened by --- on line 1 is not closed")
+		}
+		rest = after
+	}
+}
