@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/chromedp/chromedp"
@@ -94,6 +95,18 @@ func TestBrowserLargeTimeline(t *testing.T) {
 	firstRow := browsertest.Eval[string](tab, `document.querySelector("section.facts tbody th").textContent`)
 	if firstRow != tl.Facts[100].Title {
 		t.Errorf("after Next, the first row is %q, want %q", firstRow, tl.Facts[100].Title)
+	}
+	// Search pages through its matches in the table, and marks them.
+	tab.Do(chromedp.SendKeys(chromedp.CSS("#tl-search"), "fact 29993\n"))
+	if _, err := chromedp.Run(tab.Ctx, chromedp.Poll[bool](`document.getElementById("tl-search-status").textContent === "1 match"`)); err != nil {
+		t.Errorf("search status %q, want 1 match", browsertest.Eval[string](tab, `document.getElementById("tl-search-status").textContent`))
+	}
+	got := browsertest.Eval[[]string](tab, `[...document.querySelectorAll("section.facts tbody th")].map(th => th.textContent)`)
+	if len(got) != 1 || !strings.HasSuffix(got[0], " of fact 29993") {
+		t.Errorf("table after search = %q", got)
+	}
+	if n := browsertest.Eval[int](tab, `goecharts_timeline.getOption().series.find(s => s.id === "search").data.length`); n != 1 {
+		t.Errorf("%d search marks, want 1", n)
 	}
 	tab.NoProblems()
 }
