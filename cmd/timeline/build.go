@@ -58,87 +58,128 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	fs := flag.NewFlagSet("build", flag.ContinueOnError)
 	dataDir := fs.String("data", "data", "read `DIR`/*.csv when no files are named")
 	outDir := fs.String("out", "out", "write into `DIR`")
-	offline := fs.Bool("offline", false, "inline ECharts, so pages work with no network")
-	echartsFile := fs.String("echarts", "", "with -offline, inline this copy of ECharts "+charts.EChartsVersion+" (`FILE`)")
+	pageOpts := pageFlags(fs)
 	if err := parseFlags(fs, buildUsage, args, stdout, stderr); err != nil {
 		return err
 	}
-	var pageOpts charts.Options
-	if *offline {
-		js, err := loadECharts(ctx, *echartsFile)
-		if err != nil {
-			return err
-		}
-		pageOpts.EChartsJS = js
-	} else if *echartsFile != "" {
-		fmt.Fprintf(stderr, "timeline build: -echarts needs -offline\n\n%s", buildUsage)
-		return errUsage
+	opts, err := pageOpts(ctx, stderr)
+	if err != nil {
+		return err
 	}
 	files, err := inputFiles(*dataDir, fs.Args())
 	if err != nil {
 		return err
 	}
-	if err := os.MkdirAll(*outDir, 0o755); err != nil {
+	report, err := builder{outDir: *outDir, opts: opts}.build(ctx, files, stdout, stderr)
+	if err != nil {
 		return err
 	}
-	failed := false
-	var index []charts.IndexEntry
-	for _, file := range files {
-		if err := ctx.Err(); err != nil {
-			return err
-		}
-		entry, ok, err := buildOne(file, *outDir, pageOpts, stdout, stderr)
-		if err != nil {
-			return err
-		}
-		if !ok {
-			failed = true
-		}
-		if entry != nil {
-			index = append(index, *entry)
-		}
-	}
-	indexPath := filepath.Join(*outDir, "index.html")
-	if err := pipeline.WriteFileAtomic(indexPath, func(w io.Writer) error { return charts.WriteIndex(w, index) }); err != nil {
-		return err
-	}
-	fmt.Fprintln(stdout, indexPath)
-	if failed {
+	if len(report) > 0 {
 		return errData
 	}
 	return nil
 }
 
-// buildOne builds one CSV file and its NAME.md. ok is false when the input
-// has errors; the entry then describes its last good output, if any.
-func buildOne(file, outDir string, opts charts.Options, stdout, stderr io.Writer) (entry *charts.IndexEntry, ok bool, err error) {
+// pageFlags adds the flags that choose how pages load ECharts; the func it
+// returns reads them once the flags are parsed.
+func pageFlags(fs *flag.FlagSet) func(ctx context.Context, stderr io.Writer) (charts.Options, error) {
+	offline := fs.Bool("offline", false, "inline ECharts, so pages work with no network")
+	echartsFile := fs.String("echarts", "", "with -offline, inline this copy of ECharts "+charts.EChartsVersion+" (`FILE`)")
+	return func(ctx context.Context, stderr io.Writer) (charts.Options, error) {
+		var opts charts.Options
+		switch {
+		case *offline:
+			js, err := loadECharts(ctx, *echartsFile)
+			if err != nil {
+				return opts, err
+			}
+			opts.EChartsJS = js
+		case *echartsFile != "":
+			fmt.Fprintf(stderr, "timeline %s: -echarts needs -offline\n", fs.Name())
+			return opts, errUsage
+		}
+		return opts, nil
+	}
+}
+
+// builder builds timelines into one directory.
+type builder struct {
+	outDir string
+	opts   charts.Options
+}
+
+// buildReport holds, per timeline name, the errors that kept it from
+// being built. It is empty when every file was built.
+type buildReport map[string][]string
+
+// build builds each file, then the index of them all.
+func (b builder) build(ctx context.Context, files []string, stdout, stderr io.Writer) (buildReport, error) {
+	if err := os.MkdirAll(b.outDir, 0o755); err != nil {
+		return nil, err
+	}
+	report := buildReport{}
+	var index []charts.IndexEntry
+	for _, file := range files {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		entry, name, errs, err := b.buildOne(file, stdout, stderr)
+		if err != nil {
+			return nil, err
+		}
+		if len(errs) > 0 {
+			report[name] = errs
+		}
+		if entry != nil {
+			index = append(index, *entry)
+		}
+	}
+	indexPath := filepath.Join(b.outDir, "index.html")
+	if err := pipeline.WriteFileAtomic(indexPath, func(w io.Writer) error { return charts.WriteIndex(w, index) }); err != nil {
+		return nil, err
+	}
+	fmt.Fprintln(stdout, indexPath)
+	return report, nil
+}
+
+// buildOne builds one CSV file and its NAME.md. errs lists the input's
+// errors, if any: then nothing is written, and the entry describes the
+// last good output, if there is one.
+func (b builder) buildOne(file string, stdout, stderr io.Writer) (entry *charts.IndexEntry, name string, errs []string, err error) {
 	t, problems, err := pipeline.ReadFile(file)
 	if err != nil {
-		return nil, false, err
+		return nil, "", nil, err
 	}
 	intro, introErr := charts.ReadIntro(strings.TrimSuffix(file, filepath.Ext(file)) + ".md")
-	if n := problems.Errors(); n > 0 || introErr != nil {
-		printProblems(stderr, problems, pipeline.Error)
-		if introErr != nil {
-			fmt.Fprintln(stderr, introErr)
-			n++
+	for _, p := range problems {
+		if p.Severity == pipeline.Error {
+			errs = append(errs, p.String())
 		}
-		fmt.Fprintf(stderr, "%s: %d errors: nothing written for it\n", file, n)
-		return lastGood(outDir, t.Name), false, nil
+	}
+	if introErr != nil {
+		errs = append(errs, introErr.Error())
+	}
+	if len(errs) > 0 {
+		for _, e := range errs {
+			fmt.Fprintln(stderr, e)
+		}
+		fmt.Fprintf(stderr, "%s: %d errors: nothing written for it\n", file, len(errs))
+		return lastGood(b.outDir, t.Name), t.Name, errs, nil
 	}
 	if w := len(problems); w > 0 {
 		fmt.Fprintf(stderr, "%s: %d warnings; run timeline check to see them\n", file, w)
 	}
+	opts := b.opts
 	opts.Intro = intro
-	written, err := writeOutputs(outDir, t, opts)
+	written, err := writeOutputs(b.outDir, t, opts)
 	if err != nil {
-		return nil, false, err
+		return nil, "", nil, err
 	}
 	for _, path := range written {
 		fmt.Fprintln(stdout, path)
 	}
 	e := charts.NewIndexEntry(t, intro.Title)
-	return &e, true, nil
+	return &e, t.Name, nil, nil
 }
 
 // lastGood describes the output a failed build left in place, if any.

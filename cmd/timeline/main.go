@@ -5,6 +5,7 @@
 //
 //	timeline build [-data DIR] [-out DIR] [FILE.csv ...]
 //	timeline check [-data DIR] [FILE.csv ...]
+//	timeline serve [-addr 127.0.0.1:8080] [-data DIR] [-out DIR]
 //	timeline gen -n N [-seed S] [-o FILE]
 //
 // Run "timeline -h" or "timeline COMMAND -h" for details.
@@ -37,6 +38,7 @@ Commands:
 
 	build    normalise every CSV in data/ and write its pages to out/
 	check    report every problem in the CSV files, and change nothing
+	serve    build, serve out/ and rebuild on every change: a live preview
 	gen      write a synthetic timeline of N facts, to try the tool at scale
 
 Run "timeline <command> -h" for a command's flags.
@@ -57,6 +59,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		return runCheck(ctx, rest, stdout, stderr)
 	case "gen":
 		return runGen(ctx, rest, stdout, stderr)
+	case "serve":
+		return runServe(ctx, rest, stdout, stderr)
 	case "-h", "-help", "--help", "help":
 		fmt.Fprint(stdout, usage)
 		return nil

@@ -268,7 +268,7 @@ func TestBuildOffline(t *testing.T) {
 	if files := readDir(t, empty); len(files) != 0 {
 		t.Errorf("a refused build wrote %d files", len(files))
 	}
-	if code, _, _ := runCLI(t, "build", "-echarts", echarts); code != 2 {
+	if code, _, _ := runCLI(t, "build", "-echarts", echarts, "-data", "../../data", "-out", t.TempDir()); code != 2 {
 		t.Errorf("-echarts without -offline: exit %d, want 2", code)
 	}
 }

@@ -194,6 +194,10 @@ func (b *Browser) NewTab(t testing.TB, o TabOptions) *Tab {
 			if err != nil {
 				return
 			}
+			// A page that reloads itself aborts its own event stream.
+			if ev.Type == network.ResourceTypeEventSource && ev.Canceled {
+				continue
+			}
 			tab.report("request failed: %s (%s)", ev.ErrorText, ev.Type)
 		}
 	}()
