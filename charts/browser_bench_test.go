@@ -2,7 +2,6 @@ package charts
 
 import (
 	"bytes"
-	"context"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -25,13 +24,9 @@ func BenchmarkBrowser(b *testing.B) {
 	opts := serveEChartsB(b)
 	for _, n := range []int{1_000, 10_000, 100_000} {
 		b.Run(fmt.Sprint(n), func(b *testing.B) {
-			var csv bytes.Buffer
-			if err := synth.Write(context.Background(), &csv, n, 1); err != nil {
+			t, err := synth.Timeline(n, 1)
+			if err != nil {
 				b.Fatal(err)
-			}
-			t, problems, err := pipeline.Read(&csv, "bench.csv", "bench")
-			if err != nil || problems.Errors() > 0 {
-				b.Fatal(err, problems)
 			}
 			var page, normalised bytes.Buffer
 			if err := WritePage(&page, t, Options{}); err != nil {

@@ -52,7 +52,7 @@ func TestBrowserSearch(t *testing.T) {
 	}
 	// Enter zooms to the match, March 1974, with a margin.
 	tab.Do(chromedp.KeyEvent(kb.Enter))
-	ext, err := chromedp.Run(tab.Ctx, chromedp.Poll[[]float64](`(e => e[1] - e[0] < 10 && e)(` + xExtentJS + `)`))
+	ext, err := chromedp.Run(tab.Ctx, chromedp.Poll[[]float64](`(e => e[1] - e[0] < 10 && e)(`+xExtentJS+`)`))
 	if err != nil || ext[0] > 1974.2 || ext[1] < 1974.3 {
 		t.Errorf("after Enter the view is %v (%v), want a few years around March 1974", ext, err)
 	}
@@ -235,4 +235,3 @@ func near(v uint32, want uint8) bool {
 	d := int(v) - int(want)
 	return d > -24 && d < 24
 }
-

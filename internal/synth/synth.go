@@ -4,6 +4,7 @@ package synth
 
 import (
 	"bufio"
+	"bytes"
 	"context"
 	"encoding/csv"
 	"fmt"
@@ -13,6 +14,8 @@ import (
 	"strings"
 
 	"github.com/gocarina/gocsv"
+
+	"timeline/pipeline"
 )
 
 // row is one synthetic input row; its tags are input columns.
@@ -151,4 +154,17 @@ func genDate(rng *rand.Rand, period bool) string {
 	default:
 		return fmt.Sprintf("%s %d, %d", monthNames[m-1], d, y)
 	}
+}
+
+// Timeline reads n synthetic facts into a timeline named "synth".
+func Timeline(n int, seed uint64) (*pipeline.Timeline, error) {
+	var buf bytes.Buffer
+	if err := Write(context.Background(), &buf, n, seed); err != nil {
+		return nil, err
+	}
+	t, problems, err := pipeline.Read(&buf, "synth.csv", "synth")
+	if err == nil && problems.Errors() > 0 {
+		err = fmt.Errorf("synthetic facts have errors: %v", problems[0])
+	}
+	return t, err
 }
