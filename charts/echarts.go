@@ -1,6 +1,7 @@
 package charts
 
 import (
+	"cmp"
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
@@ -61,7 +62,7 @@ func (l EChartsLoader) Load(ctx context.Context) ([]byte, error) {
 }
 
 func (l EChartsLoader) download(ctx context.Context) ([]byte, error) {
-	u := cmpOr(l.URL, EChartsURL)
+	u := cmp.Or(l.URL, EChartsURL)
 	client := l.Client
 	if client == nil {
 		client = http.DefaultClient

@@ -1,6 +1,7 @@
 package charts
 
 import (
+	"cmp"
 	_ "embed"
 	"html/template"
 	"io"
@@ -26,11 +27,11 @@ type IndexEntry struct {
 
 // NewIndexEntry describes a built timeline for the index.
 func NewIndexEntry(t *pipeline.Timeline, title string) IndexEntry {
-	e := IndexEntry{Name: t.Name, Title: cmpOr(title, Humanise(t.Name)), Facts: len(t.Facts), Dated: t.Dated()}
+	e := IndexEntry{Name: t.Name, Title: cmp.Or(title, Humanise(t.Name)), Facts: len(t.Facts), Dated: t.Dated()}
 	if first, last, ok := t.Range(); ok {
-		e.Range = yearOf(first)
+		e.Range = pipeline.YearLabel(first.Year)
 		if last.Year != first.Year {
-			e.Range += " – " + yearOf(last)
+			e.Range += " – " + pipeline.YearLabel(last.Year)
 		}
 	}
 	return e
@@ -43,4 +44,3 @@ func WriteIndex(w io.Writer, entries []IndexEntry) error {
 		Entries []IndexEntry
 	}{template.CSS(pageCSS), entries})
 }
-

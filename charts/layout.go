@@ -268,13 +268,13 @@ func (l *layout) payload(view pipeline.Span) []byte {
 	strs("title", func(f *pipeline.Fact) string { return f.Title })
 	strs("date", func(f *pipeline.Fact) string { return f.Date.Text })
 	strs("desc", func(f *pipeline.Fact) string { return f.Description })
-	strs("au", func(f *pipeline.Fact) string { return joinAuthors(f.Authors) })
+	strs("au", func(f *pipeline.Fact) string { return joinList(f.Authors) })
 	strs("pub", func(f *pipeline.Fact) string { return f.PublishedIn })
 	strs("src", func(f *pipeline.Fact) string { return f.Source })
 	strs("url", func(f *pipeline.Fact) string { return f.URL })
-	strs("tags", func(f *pipeline.Fact) string { return joinTags(f.Tags) })
+	strs("tags", func(f *pipeline.Fact) string { return joinList(f.Tags) })
 	strs("grp", func(f *pipeline.Fact) string { return f.Group })
-	strs("ab", func(f *pipeline.Fact) string { return joinTags(f.About) })
+	strs("ab", func(f *pipeline.Fact) string { return joinList(f.About) })
 	b = append(b, `,"xn":[`...)
 	for i, name := range t.ExtraColumns {
 		if i > 0 {

@@ -3,6 +3,7 @@ package charts
 import (
 	"bufio"
 	"bytes"
+	"cmp"
 	_ "embed"
 	"fmt"
 	"html/template"
@@ -75,7 +76,7 @@ type Page struct {
 // NewPage lays out t for drawing.
 func NewPage(t *pipeline.Timeline, o Options) *Page {
 	l := newLayout(t)
-	title := cmpOr(o.Title, cmpOr(o.Intro.Title, Humanise(t.Name)))
+	title := cmp.Or(o.Title, cmp.Or(o.Intro.Title, Humanise(t.Name)))
 	return &Page{t: t, o: o, layout: l, title: title, payload: l.payload(o.Intro.View)}
 }
 
@@ -99,7 +100,7 @@ func (p *Page) write(w io.Writer, embed bool) error {
 		Title:            p.title,
 		Summary:          summary(t),
 		CSS:              template.CSS(pageCSS),
-		EChartsURL:       cmpOr(o.EChartsURL, EChartsURL),
+		EChartsURL:       cmp.Or(o.EChartsURL, EChartsURL),
 		EChartsIntegrity: EChartsIntegrity,
 		Embed:            embed,
 		ChartElement:     template.HTML(snippet.Element),
@@ -136,13 +137,6 @@ func (p *Page) write(w io.Writer, embed bool) error {
 		return err
 	}
 	return bw.Flush()
-}
-
-func cmpOr(s, fallback string) string {
-	if s == "" {
-		return fallback
-	}
-	return s
 }
 
 type pageData struct {
@@ -192,7 +186,7 @@ func tableRows(t *pipeline.Timeline, limit int) []tableRow {
 		r := tableRow{
 			ID: f.ID, Date: f.Date.Text, Range: RangeLabel(f.Date), Kind: f.Kind.String(), Group: f.Group,
 			Title: f.Title, URL: f.URL, Description: f.Description, Citation: citation(f),
-			Source: f.Source, Tags: joinTags(f.Tags), Extra: f.Extra,
+			Source: f.Source, Tags: joinList(f.Tags), Extra: f.Extra,
 		}
 		for _, id := range f.About {
 			r.About = append(r.About, aboutLink{ID: id, Title: titles[id]})
@@ -205,7 +199,7 @@ func tableRows(t *pipeline.Timeline, limit int) []tableRow {
 func citation(f *pipeline.Fact) string {
 	parts := make([]string, 0, 2)
 	if len(f.Authors) > 0 {
-		parts = append(parts, joinAuthors(f.Authors))
+		parts = append(parts, joinList(f.Authors))
 	}
 	if f.PublishedIn != "" {
 		parts = append(parts, f.PublishedIn)
@@ -213,18 +207,14 @@ func citation(f *pipeline.Fact) string {
 	return strings.Join(parts, ", ")
 }
 
-func joinAuthors(a []string) string { return strings.Join(a, "; ") }
-func joinTags(a []string) string    { return strings.Join(a, "; ") }
+// joinList writes a list column as the normalised CSV does.
+func joinList(a []string) string { return strings.Join(a, "; ") }
 
 var monthAbbrev = [12]string{"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"}
 
 // DayLabel writes a day as people read it: "5 Mar 1953", "15 Mar 44 BC".
 func DayLabel(d pipeline.Day) string {
-	y := strconv.Itoa(d.Year)
-	if d.Year <= 0 {
-		y = strconv.Itoa(1-d.Year) + " BC"
-	}
-	return fmt.Sprintf("%d %s %s", d.Day, monthAbbrev[d.Month-1], y)
+	return fmt.Sprintf("%d %s %s", d.Day, monthAbbrev[d.Month-1], pipeline.YearLabel(d.Year))
 }
 
 // RangeLabel writes the days a date covers, as the page's tooltips do:
@@ -248,19 +238,12 @@ func summary(t *pipeline.Timeline) string {
 		s = "1 fact"
 	}
 	if first, last, ok := t.Range(); ok {
-		s += fmt.Sprintf(": %d drawn, from %s to %s", dated, yearOf(first), yearOf(last))
+		s += fmt.Sprintf(": %d drawn, from %s to %s", dated, pipeline.YearLabel(first.Year), pipeline.YearLabel(last.Year))
 	}
 	if u := n - dated; u > 0 {
 		s += fmt.Sprintf("; %d undated, listed in the table", u)
 	}
 	return s + "."
-}
-
-func yearOf(d pipeline.Day) string {
-	if d.Year <= 0 {
-		return strconv.Itoa(1-d.Year) + " BC"
-	}
-	return strconv.Itoa(d.Year)
 }
 
 // Humanise turns a file name into a title: "soviet_history-1930s" becomes
@@ -349,5 +332,5 @@ func fileSlug(name string) string {
 			b.WriteByte('-')
 		}
 	}
-	return cmpOr(b.String(), "timeline")
+	return cmp.Or(b.String(), "timeline")
 }

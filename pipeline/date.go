@@ -57,7 +57,7 @@ func (d Day) Validate() error {
 		return fmt.Errorf("there is no month %d", d.Month)
 	}
 	if n := daysIn(d.Year, d.Month); d.Day < 1 || d.Day > n {
-		return fmt.Errorf("no such day: %s %s has %d days", monthNames[d.Month-1], yearLabel(d.Year), n)
+		return fmt.Errorf("no such day: %s %s has %d days", monthNames[d.Month-1], YearLabel(d.Year), n)
 	}
 	return nil
 }
@@ -336,13 +336,13 @@ func (sd side) label() string {
 	st := sd.span.Start
 	switch sd.precision {
 	case PrecisionDay:
-		return fmt.Sprintf("%d %s %s", st.Day, monthNames[st.Month-1], yearLabel(st.Year))
+		return fmt.Sprintf("%d %s %s", st.Day, monthNames[st.Month-1], YearLabel(st.Year))
 	case PrecisionMonth:
-		return monthNames[st.Month-1] + " " + yearLabel(st.Year)
+		return monthNames[st.Month-1] + " " + YearLabel(st.Year)
 	case PrecisionDecade:
 		return strconv.Itoa(st.Year) + "s"
 	}
-	return yearLabel(st.Year)
+	return YearLabel(st.Year)
 }
 
 var (
@@ -573,8 +573,8 @@ func isoYear(y int) string {
 	return sign + digits
 }
 
-// yearLabel writes an astronomical year as people read it: 1926, 44 BC.
-func yearLabel(y int) string {
+// YearLabel writes an astronomical year as people read it: 1926, 44 BC.
+func YearLabel(y int) string {
 	if y <= 0 {
 		return strconv.Itoa(1-y) + " BC"
 	}

@@ -342,7 +342,7 @@ func DeriveID(title string, date Date) string {
 		slug = "fact"
 	}
 	if !date.IsZero() {
-		slug += "-" + strings.ReplaceAll(strings.ToLower(yearLabel(date.Start.Year)), " ", "")
+		slug += "-" + strings.ReplaceAll(strings.ToLower(YearLabel(date.Start.Year)), " ", "")
 	}
 	return slug
 }

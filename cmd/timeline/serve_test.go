@@ -42,7 +42,9 @@ func startServe(t *testing.T, data, out string) string {
 	ctx, cancel := context.WithCancel(context.Background())
 	var stdout, stderr syncBuffer
 	done := make(chan error, 1)
-	go func() { done <- run(ctx, []string{"serve", "-addr", "127.0.0.1:0", "-data", data, "-out", out}, &stdout, &stderr) }()
+	go func() {
+		done <- run(ctx, []string{"serve", "-addr", "127.0.0.1:0", "-data", data, "-out", out}, &stdout, &stderr)
+	}()
 	t.Cleanup(func() {
 		cancel()
 		select {
