@@ -13,6 +13,7 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/gocarina/gocsv"
 	"golang.org/x/text/unicode/norm"
@@ -147,6 +148,7 @@ func (rd *reader) read(in io.Reader) (*Timeline, error) {
 		for _, i := range extraIdx {
 			f.Extra = append(f.Extra, unmatched[um.Headers[i]])
 		}
+		rd.checkUTF8(&row, f.Extra)
 		t.Facts = append(t.Facts, f)
 	}
 }
@@ -210,6 +212,30 @@ func (rd *reader) csvError(err error) error {
 	}
 	rd.report(pe.Line, pe.Column, Error, "%s", msg)
 	return nil
+}
+
+// checkUTF8 reports the first field of a row that is not UTF-8, as a file
+// saved in another encoding has.
+func (rd *reader) checkUTF8(r *record, extra []string) {
+	fields := []struct{ column, value string }{
+		{"id", r.ID}, {"kind", r.Kind}, {"title", r.Title}, {"date", r.Date}, {"group", r.Group},
+		{"description", r.Description}, {"authors", r.Authors}, {"published_in", r.PublishedIn},
+		{"about", r.About}, {"url", r.URL}, {"source", r.Source}, {"tags", r.Tags},
+	}
+	for _, f := range fields {
+		if !utf8.ValidString(f.value) {
+			l, c := rd.pos(f.column)
+			rd.report(l, c, Error, "%s is not valid UTF-8: save the file as UTF-8", f.column)
+			return
+		}
+	}
+	for _, v := range extra {
+		if !utf8.ValidString(v) {
+			l, _ := rd.pos("")
+			rd.report(l, 1, Error, "an extra column is not valid UTF-8: save the file as UTF-8")
+			return
+		}
+	}
 }
 
 // fact turns one row into a Fact and reports what is wrong with it alone.

@@ -150,6 +150,9 @@ func TestReadHeaderProblems(t *testing.T) {
 		{"id with separator", "title,id\nx,a;b\n", []string{
 			"x.csv:2:1: warning: undated: listed in the table, not drawn",
 			`x.csv:2:3: id "a;b" must not contain ";", which separates ids in about`}},
+		{"latin-1", "title,date,notes\nCaf\xe9,1930,ok\nok,1931,na\xefve\n", []string{
+			"x.csv:2:1: title is not valid UTF-8: save the file as UTF-8",
+			"x.csv:3:1: an extra column is not valid UTF-8: save the file as UTF-8"}},
 		{"about names a work", "title,date,kind,about,id\nx,1930,work,,w\ny,1931,work,w,v\n", []string{
 			`x.csv:3:13: warning: about names "w", which is historiography, not history`}},
 	}

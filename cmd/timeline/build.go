@@ -239,11 +239,19 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		errs += problems.Errors()
 		warns += len(problems) - problems.Errors()
 	}
-	fmt.Fprintf(stdout, "%d files: %d errors, %d warnings\n", len(files), errs, warns)
+	fmt.Fprintf(stdout, "%s: %s, %s\n", plural(len(files), "file"), plural(errs, "error"), plural(warns, "warning"))
 	if errs > 0 {
 		return errData
 	}
 	return nil
+}
+
+// plural writes a count of things: "1 file", "2 files".
+func plural(n int, thing string) string {
+	if n == 1 {
+		return "1 " + thing
+	}
+	return fmt.Sprintf("%d %ss", n, thing)
 }
 
 // printProblems prints the problems at least as severe as upTo.
