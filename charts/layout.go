@@ -53,19 +53,31 @@ func newLayout(t *pipeline.Timeline) *layout {
 		band  int
 		group string
 	}
-	index := map[laneKey]int{}
-	var order [2][]laneKey
+	// Number the lanes in order of first appearance, noting each fact's.
+	keyNumber := map[laneKey]int{}
+	var keys []laneKey
+	factKey := make([]int, l.dated)
 	for i := 0; i < l.dated; i++ {
 		f := &t.Facts[i]
 		k := laneKey{int(f.Kind), f.Group}
-		if _, ok := index[k]; !ok {
-			index[k] = -1
-			order[k.band] = append(order[k.band], k)
+		n, ok := keyNumber[k]
+		if !ok {
+			n = len(keys)
+			keyNumber[k] = n
+			keys = append(keys, k)
 		}
+		factKey[i] = n
 	}
+	// History lanes come first, then historiography.
+	var order [2][]int
+	for n, k := range keys {
+		order[k.band] = append(order[k.band], n)
+	}
+	laneOf := make([]int, len(keys))
 	used := map[string]bool{}
-	for band, keys := range order {
-		for n, k := range keys {
+	for band, numbers := range order {
+		for n, kn := range numbers {
+			k := keys[kn]
 			name := k.group
 			if name == "" {
 				name = bandNames[band]
@@ -74,7 +86,7 @@ func newLayout(t *pipeline.Timeline) *layout {
 				name = bandNames[band] + ": " + name
 			}
 			used[name] = true
-			index[k] = len(l.lanes)
+			laneOf[kn] = len(l.lanes)
 			palette := bandPalettes[band]
 			l.lanes = append(l.lanes, lane{Name: name, Band: band, Group: k.group, Color: palette[n%len(palette)]})
 		}
@@ -86,7 +98,7 @@ func newLayout(t *pipeline.Timeline) *layout {
 	l.row = make([]int, l.dated)
 	for i := 0; i < l.dated; i++ {
 		f := &t.Facts[i]
-		li := index[laneKey{int(f.Kind), f.Group}]
+		li := laneOf[factKey[i]]
 		start, end := f.Date.Start.Number(), f.Date.End.Number()
 		if f.Date.OpenEnd {
 			end = last.Number()

@@ -20,8 +20,9 @@ func (t SafeText) MarshalJSON() ([]byte, error) {
 
 const hexDigits = "0123456789abcdef"
 
-// plainASCII marks the ASCII bytes a JSON string holds as they are.
-var plainASCII = func() (t [utf8.RuneSelf]bool) {
+// plainByte marks the bytes a JSON string holds as they are, with no
+// further look: ASCII but for controls, quotes, \, <, >, & and _.
+var plainByte = func() (t [256]bool) {
 	for c := 0x20; c < utf8.RuneSelf; c++ {
 		t[c] = true
 	}
@@ -37,9 +38,15 @@ func appendJSONString(b []byte, s string) []byte {
 	b = append(b, '"')
 	start := 0
 	for i := 0; i < len(s); {
+		for i < len(s) && plainByte[s[i]] {
+			i++
+		}
+		if i == len(s) {
+			break
+		}
 		c := s[i]
 		if c < utf8.RuneSelf {
-			if plainASCII[c] || (c == '_' && !strings.HasPrefix(s[i:], "__f__")) {
+			if c == '_' && !strings.HasPrefix(s[i:], "__f__") {
 				i++
 				continue
 			}
