@@ -144,6 +144,7 @@ type DateError struct {
 	Msg  string
 }
 
+// Error quotes the date as written: date "31 February 1930": no such day...
 func (e *DateError) Error() string { return fmt.Sprintf("date %q: %s", e.Text, e.Msg) }
 
 const (
@@ -193,6 +194,7 @@ func ParseDate(text string) (Date, error) {
 // to a date that does not exist.
 type notDateError struct{}
 
+// Error says the text is not a date.
 func (notDateError) Error() string { return "not a date" }
 
 func parseRange(text, left, right string) (Date, error) {

@@ -45,6 +45,7 @@ type extraColumnsWriter struct {
 	buf []string
 }
 
+// Write writes one row from gocsv, with the extra columns appended.
 func (w *extraColumnsWriter) Write(fields []string) error {
 	w.buf = append(w.buf[:0], fields...)
 	if w.row == 0 {
@@ -60,7 +61,10 @@ func (w *extraColumnsWriter) Write(fields []string) error {
 	return w.csv.Write(w.buf)
 }
 
-func (w *extraColumnsWriter) Flush()       { w.csv.Flush() }
+// Flush flushes the CSV writer.
+func (w *extraColumnsWriter) Flush() { w.csv.Flush() }
+
+// Error reports an error of an earlier Write or Flush.
 func (w *extraColumnsWriter) Error() error { return w.csv.Error() }
 
 // WriteFileAtomic writes a file through write, into a temporary file in the
