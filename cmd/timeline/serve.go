@@ -166,6 +166,8 @@ func (s *server) state() (version int, report buildReport, changed chan struct{}
 	return s.version, s.report, s.changed, s.stopped
 }
 
+// ServeHTTP serves the event stream, the pages (each with its reload
+// script, or its errors in place of it) and the other files of out.
 func (s *server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if r.URL.Path == eventsPath {
 		s.events(w, r)
