@@ -48,7 +48,8 @@ Flags:
 const checkUsage = `Usage: timeline check [-data DIR] [FILE.csv ...]
 
 Check reports every problem in each CSV file, by default every *.csv in the
-data directory, as FILE:LINE:COLUMN: message. It writes nothing. The exit
+data directory, as FILE:LINE:COLUMN: message, and in the NAME.md beside it.
+It writes nothing. The exit
 status is 1 when a file has errors, and 0 when there are only warnings.
 
 Flags:
@@ -150,7 +151,7 @@ func (b builder) buildOne(file string, stdout, stderr io.Writer) (entry *charts.
 	if err != nil {
 		return nil, "", nil, err
 	}
-	intro, introErr := charts.ReadIntro(strings.TrimSuffix(file, filepath.Ext(file)) + ".md")
+	intro, introErr := charts.ReadIntro(introPath(file))
 	for _, p := range problems {
 		if p.Severity == pipeline.Error {
 			errs = append(errs, p.String())
@@ -180,6 +181,11 @@ func (b builder) buildOne(file string, stdout, stderr io.Writer) (entry *charts.
 	}
 	e := charts.NewIndexEntry(t, intro.Title)
 	return &e, t.Name, nil, nil
+}
+
+// introPath gives the NAME.md beside NAME.csv.
+func introPath(csvPath string) string {
+	return strings.TrimSuffix(csvPath, filepath.Ext(csvPath)) + ".md"
 }
 
 // lastGood describes the output a failed build left in place, if any.
@@ -238,6 +244,10 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		printProblems(stdout, problems, pipeline.Warning)
 		errs += problems.Errors()
 		warns += len(problems) - problems.Errors()
+		if _, err := charts.ReadIntro(introPath(file)); err != nil {
+			fmt.Fprintln(stdout, err)
+			errs++
+		}
 	}
 	fmt.Fprintf(stdout, "%s: %s, %s\n", plural(len(files), "file"), plural(errs, "error"), plural(warns, "warning"))
 	if errs > 0 {

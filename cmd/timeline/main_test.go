@@ -205,6 +205,9 @@ func TestIntroAndIndex(t *testing.T) {
 		t.Errorf("the index lacks %s:\n%s", want, index)
 	}
 	os.WriteFile(filepath.Join(data, "rome.md"), []byte("---\nview: soon\n---\n"), 0o644)
+	if code, stdout, _ := runCLI(t, "check", "-data", data); code != 1 || !strings.Contains(stdout, `rome.md: view: date "soon": not a date`) {
+		t.Errorf("check with a broken intro: exit %d, %q", code, stdout)
+	}
 	code, _, stderr := runCLI(t, "build", "-data", data, "-out", out)
 	if wantErr := filepath.Join(data, "rome.md") + `: view: date "soon": not a date`; code != 1 || !strings.Contains(stderr, wantErr) {
 		t.Errorf("a broken intro: exit %d, stderr %q, want 1 and %q", code, stderr, wantErr)
