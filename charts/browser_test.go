@@ -65,6 +65,14 @@ func drawnFacts(t *testing.T, tab *browsertest.Tab, titles []string) []string {
 	return drawn
 }
 
+// factPoint gives the point in the page at the middle of fact i's mark.
+func factPoint(tab *browsertest.Tab, i int) []float64 {
+	return browsertest.Eval[[]float64](tab, fmt.Sprintf(`(() => {
+		const p = Timeline.pixelOf(%d), r = goecharts_timeline.getDom().getBoundingClientRect();
+		return [p[0] + r.left, p[1] + r.top];
+	})()`, i))
+}
+
 func titles(facts []pipeline.Fact) []string {
 	var out []string
 	for _, f := range facts {
@@ -179,10 +187,7 @@ func checkSeedInteractions(t *testing.T, tab *browsertest.Tab, dated []pipeline.
 
 	// Hover Barker's 1974 work with the mouse.
 	i := slices.IndexFunc(dated, func(f pipeline.Fact) bool { return f.ID == "barker-1974" })
-	xy := browsertest.Eval[[]float64](tab, fmt.Sprintf(`(() => {
-		const p = Timeline.pixelOf(%d), r = goecharts_timeline.getDom().getBoundingClientRect();
-		return [p[0] + r.left, p[1] + r.top];
-	})()`, i))
+	xy := factPoint(tab, i)
 	tab.Do(chromedp.MouseEvent(chromedp.MouseMoved, xy[0], xy[1]))
 	tip, err := chromedp.Run(tab.Ctx, chromedp.Poll[string](`document.querySelector(".tl-tip")?.innerText`))
 	if err != nil {
@@ -285,6 +290,21 @@ func TestBrowserOfflinePage(t *testing.T) {
 	// Axis labels read BC: the fixture starts in 100 BC.
 	if texts := browsertest.Eval[[]string](tab, drawnTextsJS); !slices.ContainsFunc(texts, func(s string) bool { return strings.HasSuffix(s, " BC") }) {
 		t.Errorf("no label reads BC among %q", texts)
+	}
+	// Approximate and uncertain dates say so in their labels.
+	texts := browsertest.Eval[[]string](tab, drawnTextsJS)
+	for _, want := range []string{"c. Han dynasty silk road trade", "An uncertain year (?)"} {
+		if !slices.Contains(texts, want) {
+			t.Errorf("no label %q among %q", want, texts)
+		}
+	}
+	// Clicking a fact with a url opens it in a new tab.
+	browsertest.Eval[bool](tab, `(window.open = (...args) => { window.__opened = args; return null; }, true)`)
+	syme := slices.IndexFunc(tl.Facts, func(f pipeline.Fact) bool { return f.ID == "syme" })
+	xy := factPoint(tab, syme)
+	tab.Do(chromedp.MouseClickXY(xy[0], xy[1]))
+	if got := browsertest.Eval[[]string](tab, `window.__opened || []`); !slices.Equal(got, []string{"https://example.org/syme", "_blank", "noopener"}) {
+		t.Errorf("clicking Syme opened %q", got)
 	}
 	tip := browsertest.Eval[string](tab, fmt.Sprintf(showTipJS, 2))
 	if want := "Assassination of Caesar15 March 44 BC"; !strings.Contains(tip, "Assassination of Caesar") || !strings.Contains(tip, "15 Mar 44 BC") {

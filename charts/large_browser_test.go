@@ -58,10 +58,7 @@ func TestBrowserLargeTimeline(t *testing.T) {
 	// Hover a point: its tooltip, or that of a point drawn on the same
 	// pixels, shows.
 	i := browsertest.Eval[int](tab, `Timeline.seriesFact("m-0", 0)`)
-	xy := browsertest.Eval[[]float64](tab, fmt.Sprintf(`(() => {
-		const p = Timeline.pixelOf(%d), r = goecharts_timeline.getDom().getBoundingClientRect();
-		return [p[0] + r.left, p[1] + r.top];
-	})()`, i))
+	xy := factPoint(tab, i)
 	tab.Do(chromedp.MouseEvent(chromedp.MouseMoved, xy[0], xy[1]))
 	tip, err := chromedp.Run(tab.Ctx, chromedp.Poll[string](`document.querySelector(".tl-tip strong")?.textContent`))
 	if err != nil {
