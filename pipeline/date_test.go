@@ -2,6 +2,7 @@ package pipeline
 
 import (
 	"errors"
+	"fmt"
 	"testing"
 )
 
@@ -168,4 +169,35 @@ func FuzzParseDate(f *testing.F) {
 			t.Fatalf("EDTF %q of %q reads back as %+v, %v", d.EDTF, in, back, err)
 		}
 	})
+}
+
+func TestValidate(t *testing.T) {
+	d := func(s string) Date {
+		date, err := ParseDate(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return date
+	}
+	backwards := d("1926–1953")
+	backwards.Start, backwards.End = backwards.End, backwards.Start
+	tests := []struct {
+		name string
+		f    Fact
+		want string
+	}{
+		{"ok", Fact{Title: "Stalin dies", Date: d("5 March 1953"), URL: "https://example.org/x"}, ""},
+		{"undated", Fact{Title: "The purges"}, ""},
+		{"no title", Fact{Title: "  ", Date: d("1953")}, "title is empty"},
+		{"backwards", Fact{Title: "x", Date: backwards}, "end 1926-01-01 is before start 1953-12-31"},
+		{"no such day", Fact{Title: "x", Date: Date{Text: "x", Span: Span{Start: Day{1930, 2, 31}, End: Day{1930, 2, 31}}}}, "no such day: February 1930 has 28 days"},
+		{"bad url", Fact{Title: "x", URL: "javascript:alert(1)"}, `url "javascript:alert(1)" is not an http or https address`},
+		{"open end", Fact{Title: "x", Date: d("1989/..")}, ""},
+	}
+	for _, tt := range tests {
+		err := tt.f.Validate()
+		if got := fmt.Sprint(err); (err == nil && tt.want != "") || (err != nil && got != tt.want) {
+			t.Errorf("%s: Validate() = %v, want %q", tt.name, err, tt.want)
+		}
+	}
 }
