@@ -652,7 +652,7 @@ var Timeline = (function () {
       { type: "scatter", id: "search", name: "Search", large: true, largeThreshold: 200, progressive: 0, data: [], z: 6, silent: true,
         encode: { x: 0, y: 1 }, symbol: "rect", symbolSize: [4, 12], itemStyle: { color: ink } } :
       { type: "scatter", id: "search", name: "Search", data: [], z: 6, silent: true, encode: { x: 0, y: 1 },
-        symbol: "emptyCircle", symbolSize: 22, itemStyle: { color: ink, borderWidth: 2 } };
+        symbol: "circle", symbolSize: 22, itemStyle: { color: "transparent", borderColor: ink, borderWidth: 2 } };
   }
 
   /* filterTable shows the table rows of the matches only. */
@@ -686,7 +686,7 @@ var Timeline = (function () {
       backgroundColor: paper,
       legend: { textStyle: { color: ink }, pageTextStyle: { color: ink } },
       xAxis: axis, yAxis: axis,
-      series: [{ id: "search", itemStyle: { color: ink } }]
+      series: [{ id: "search", itemStyle: large ? { color: ink } : { borderColor: ink } }]
     });
     chart.resize();
   }
