@@ -23,7 +23,6 @@ const maxRowsPerLane = 12
 type lane struct {
 	Name  string
 	Band  int // 0 history, 1 historiography
-	Group string
 	Row   int // first row
 	Rows  int
 	Color string
@@ -88,7 +87,7 @@ func newLayout(t *pipeline.Timeline) *layout {
 			used[name] = true
 			laneOf[kn] = len(l.lanes)
 			palette := bandPalettes[band]
-			l.lanes = append(l.lanes, lane{Name: name, Band: band, Group: k.group, Color: palette[n%len(palette)]})
+			l.lanes = append(l.lanes, lane{Name: name, Band: band, Color: palette[n%len(palette)]})
 		}
 	}
 
@@ -280,13 +279,13 @@ func (l *layout) payload(view pipeline.Span) []byte {
 	strs("title", func(f *pipeline.Fact) string { return f.Title })
 	strs("date", func(f *pipeline.Fact) string { return f.Date.Text })
 	strs("desc", func(f *pipeline.Fact) string { return f.Description })
-	strs("au", func(f *pipeline.Fact) string { return joinList(f.Authors) })
+	strs("au", func(f *pipeline.Fact) string { return pipeline.JoinList(f.Authors) })
 	strs("pub", func(f *pipeline.Fact) string { return f.PublishedIn })
 	strs("src", func(f *pipeline.Fact) string { return f.Source })
 	strs("url", func(f *pipeline.Fact) string { return f.URL })
-	strs("tags", func(f *pipeline.Fact) string { return joinList(f.Tags) })
+	strs("tags", func(f *pipeline.Fact) string { return pipeline.JoinList(f.Tags) })
 	strs("grp", func(f *pipeline.Fact) string { return f.Group })
-	strs("ab", func(f *pipeline.Fact) string { return joinList(f.About) })
+	strs("ab", func(f *pipeline.Fact) string { return pipeline.JoinList(f.About) })
 	b = append(b, `,"xn":[`...)
 	for i, name := range t.ExtraColumns {
 		if i > 0 {

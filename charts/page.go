@@ -70,6 +70,7 @@ type Page struct {
 	o       Options
 	layout  *layout
 	title   string
+	summary string
 	payload []byte
 }
 
@@ -77,7 +78,7 @@ type Page struct {
 func NewPage(t *pipeline.Timeline, o Options) *Page {
 	l := newLayout(t)
 	title := cmp.Or(o.Title, cmp.Or(o.Intro.Title, Humanise(t.Name)))
-	return &Page{t: t, o: o, layout: l, title: title, payload: l.payload(o.Intro.View)}
+	return &Page{t: t, o: o, layout: l, title: title, summary: summary(t), payload: l.payload(o.Intro.View)}
 }
 
 // WritePage writes the HTML page of t.
@@ -94,11 +95,11 @@ func (p *Page) WriteEmbed(w io.Writer) error { return p.write(w, true) }
 
 func (p *Page) write(w io.Writer, embed bool) error {
 	t, o := p.t, p.o
-	chart := newChart(p.layout, p.title, embed)
+	chart := newChart(p.layout, p.title, p.summary, embed)
 	snippet := chart.RenderSnippet()
 	data := pageData{
 		Title:            p.title,
-		Summary:          summary(t),
+		Summary:          p.summary,
 		CSS:              template.CSS(pageCSS),
 		EChartsURL:       cmp.Or(o.EChartsURL, EChartsURL),
 		EChartsIntegrity: EChartsIntegrity,
@@ -186,7 +187,7 @@ func tableRows(t *pipeline.Timeline, limit int) []tableRow {
 		r := tableRow{
 			ID: f.ID, Date: f.Date.Text, Range: RangeLabel(f.Date), Kind: f.Kind.String(), Group: f.Group,
 			Title: f.Title, URL: f.URL, Description: f.Description, Citation: citation(f),
-			Source: f.Source, Tags: joinList(f.Tags), Extra: f.Extra,
+			Source: f.Source, Tags: pipeline.JoinList(f.Tags), Extra: f.Extra,
 		}
 		for _, id := range f.About {
 			r.About = append(r.About, aboutLink{ID: id, Title: titles[id]})
@@ -199,16 +200,13 @@ func tableRows(t *pipeline.Timeline, limit int) []tableRow {
 func citation(f *pipeline.Fact) string {
 	parts := make([]string, 0, 2)
 	if len(f.Authors) > 0 {
-		parts = append(parts, joinList(f.Authors))
+		parts = append(parts, pipeline.JoinList(f.Authors))
 	}
 	if f.PublishedIn != "" {
 		parts = append(parts, f.PublishedIn)
 	}
 	return strings.Join(parts, ", ")
 }
-
-// joinList writes a list column as the normalised CSV does.
-func joinList(a []string) string { return strings.Join(a, "; ") }
 
 var monthAbbrev = [12]string{"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"}
 
@@ -270,7 +268,7 @@ const (
 
 // newChart configures the go-echarts chart: everything but the series,
 // which the page's script builds from the payload.
-func newChart(l *layout, title string, embed bool) *charts.Custom {
+func newChart(l *layout, title, summary string, embed bool) *charts.Custom {
 	c := charts.NewCustom()
 	height := "100%"
 	if !embed {
@@ -315,7 +313,7 @@ func newChart(l *layout, title string, embed bool) *charts.Custom {
 		}),
 		charts.WithAriaOpts(&opts.Aria{Enabled: opts.Bool(true), Label: &opts.AriaLabel{
 			Enabled:     opts.Bool(true),
-			Description: summary(l.t) + " The table below the chart lists every fact.",
+			Description: summary + " The table below the chart lists every fact.",
 		}}),
 	)
 	c.AddJSFuncStrs(types.FuncStr("Timeline.start(%MY_ECHARTS%, 'timeline-data');"))

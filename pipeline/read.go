@@ -12,6 +12,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -48,7 +49,7 @@ func Read(in io.Reader, file, name string) (*Timeline, Problems, error) {
 	}
 	t.Name = name
 	rd.link(t)
-	t.Facts = sortFacts(t.Facts)
+	sortFacts(t.Facts)
 	slices.SortStableFunc(rd.problems, func(a, b Problem) int {
 		return cmp.Or(cmp.Compare(a.Line, b.Line), cmp.Compare(a.Column, b.Column))
 	})
@@ -126,7 +127,6 @@ func (rd *reader) read(in io.Reader) (*Timeline, error) {
 	}
 	extraIdx := rd.readHeader(header, um.Headers, t)
 	for {
-		var row record
 		var unmatched map[string]string
 		var v any
 		if len(extraIdx) > 0 {
@@ -143,7 +143,7 @@ func (rd *reader) read(in io.Reader) (*Timeline, error) {
 			}
 			continue
 		}
-		row = v.(record)
+		row := v.(record)
 		f := rd.fact(&row)
 		for _, i := range extraIdx {
 			f.Extra = append(f.Extra, unmatched[um.Headers[i]])
@@ -164,10 +164,7 @@ func normaliseHeader(h []string) []string {
 // readHeader checks the header and notes where each column is. It returns
 // the indexes of the columns outside the schema.
 func (rd *reader) readHeader(original, lower []string, t *Timeline) (extra []int) {
-	known := map[string]bool{}
-	for _, name := range normaliseHeader(gocsvColumns()) {
-		known[name] = true
-	}
+	known := schemaColumns()
 	rd.columns = make(map[string]int, len(lower))
 	for i, name := range lower {
 		line, col := rd.csv.FieldPos(i)
@@ -189,12 +186,17 @@ func (rd *reader) readHeader(original, lower []string, t *Timeline) (extra []int
 	return extra
 }
 
-// gocsvColumns lists the column names the record struct declares.
-func gocsvColumns() []string {
+// schemaColumns is the set of column names the record struct declares,
+// as gocsv writes them in a header.
+var schemaColumns = sync.OnceValue(func() map[string]bool {
 	var b strings.Builder
 	gocsv.MarshalCSV([]record{}, gocsv.NewSafeCSVWriter(csv.NewWriter(&b)))
-	return strings.Split(strings.TrimSpace(b.String()), ",")
-}
+	known := map[string]bool{}
+	for _, name := range strings.Split(strings.TrimSpace(b.String()), ",") {
+		known[name] = true
+	}
+	return known
+})
 
 // csvError reports a malformed row and lets reading go on. It returns the
 // error itself only when it is not about the CSV's form: an I/O failure.
@@ -373,9 +375,9 @@ func DeriveID(title string, date Date) string {
 	return slug
 }
 
-// sortFacts orders facts by start, then id, with undated facts last. It
-// sorts small keys and then moves each fact once: Facts are large.
-func sortFacts(facts []Fact) []Fact {
+// sortFacts orders facts by start, then id, with undated facts last, in
+// place. It sorts small keys and then moves each fact once: Facts are large.
+func sortFacts(facts []Fact) {
 	type key struct {
 		start int64 // math.MaxInt64 for an undated fact
 		id    string
@@ -411,5 +413,4 @@ func sortFacts(facts []Fact) []Fact {
 			j = k
 		}
 	}
-	return facts
 }

@@ -44,7 +44,9 @@ func splitList(s string) []string {
 	return out
 }
 
-func joinList(items []string) string { return strings.Join(items, listSeparator+" ") }
+// JoinList writes a list column (authors, tags, about) as the normalised
+// CSV does: "a; b".
+func JoinList(items []string) string { return strings.Join(items, listSeparator+" ") }
 
 func boolColumn(b bool) string {
 	if b {
@@ -62,12 +64,12 @@ func toRecord(f *Fact) record {
 		Date:        f.Date.Text,
 		Group:       f.Group,
 		Description: f.Description,
-		Authors:     joinList(f.Authors),
+		Authors:     JoinList(f.Authors),
 		PublishedIn: f.PublishedIn,
-		About:       joinList(f.About),
+		About:       JoinList(f.About),
 		URL:         f.URL,
 		Source:      f.Source,
-		Tags:        joinList(f.Tags),
+		Tags:        JoinList(f.Tags),
 	}
 	if d := f.Date; !d.IsZero() {
 		r.Start = d.Start.String()

@@ -851,7 +851,7 @@ var Timeline = (function () {
   return {
     start: start, tooltip: tooltip, axisLabel: axisLabel, rowLabel: rowLabel, pixelOf: pixelOf,
     seriesFact: function (id, k) { return seriesFacts[id] ? seriesFacts[id][k] : k; },
-    search: search, png: png,
+    png: png,
     data: function () { return D; }
   };
 })();

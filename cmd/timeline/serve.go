@@ -55,7 +55,8 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err != nil {
 		return err
 	}
-	s := &server{data: *dataDir, b: builder{outDir: *outDir, opts: opts}, log: stderr, changed: make(chan struct{})}
+	s := &server{data: *dataDir, b: builder{outDir: *outDir, opts: opts}, log: stderr,
+		files: http.FileServer(http.Dir(*outDir)), changed: make(chan struct{})}
 	if err := s.rebuild(ctx); err != nil {
 		return err
 	}
@@ -93,9 +94,10 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 
 // server serves the out directory and what the last build found.
 type server struct {
-	data string
-	b    builder
-	log  io.Writer
+	data  string
+	b     builder
+	log   io.Writer
+	files http.Handler // serves out
 
 	mu      sync.Mutex
 	version int           // counts builds
@@ -178,7 +180,7 @@ func (s *server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		name = "/index.html"
 	}
 	if !strings.HasSuffix(name, ".html") {
-		http.FileServer(http.Dir(s.b.outDir)).ServeHTTP(w, r)
+		s.files.ServeHTTP(w, r)
 		return
 	}
 	version, report, _, _ := s.state()
