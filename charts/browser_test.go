@@ -95,7 +95,7 @@ func fileURL(path string) string {
 func TestBrowserSeedPage(t *testing.T) {
 	root := browsertest.RepoRoot(t)
 	seed := readTimeline(t, filepath.Join(root, "data", "stalinism.csv"))
-	dated := seed.Facts[:seed.Dated()]
+	dated := seed.Facts()[:seed.Dated()]
 	if len(dated) != 5 {
 		t.Fatalf("the seed has %d dated facts, want 5", len(dated))
 	}
@@ -116,7 +116,7 @@ func TestBrowserSeedPage(t *testing.T) {
 		if got := tab.Open(out.URL + "/stalinism.html"); got != "5" {
 			t.Errorf("data-timeline-ready = %s, want 5", got)
 		}
-		if got := drawnFacts(t, tab, titles(seed.Facts)); !slices.Equal(got, titles(dated)) {
+		if got := drawnFacts(t, tab, titles(seed.Facts())); !slices.Equal(got, titles(dated)) {
 			t.Errorf("drawn facts = %q, want %q", got, titles(dated))
 		}
 		tab.NoProblems()
@@ -283,8 +283,8 @@ func TestBrowserOfflinePage(t *testing.T) {
 	if got, want := tab.Open(fileURL(path)), fmt.Sprint(tl.Dated()); got != want {
 		t.Errorf("data-timeline-ready = %s, want %s", got, want)
 	}
-	dated := titles(tl.Facts[:tl.Dated()])
-	if got := drawnFacts(t, tab, titles(tl.Facts)); !slices.Equal(got, dated) {
+	dated := titles(tl.Facts()[:tl.Dated()])
+	if got := drawnFacts(t, tab, titles(tl.Facts())); !slices.Equal(got, dated) {
 		t.Errorf("drawn facts = %q, want %q", got, dated)
 	}
 	// Axis labels read BC: the fixture starts in 100 BC.
@@ -300,7 +300,7 @@ func TestBrowserOfflinePage(t *testing.T) {
 	}
 	// Clicking a fact with a url opens it in a new tab.
 	browsertest.Eval[bool](tab, `(window.open = (...args) => { window.__opened = args; return null; }, true)`)
-	syme := slices.IndexFunc(tl.Facts, func(f pipeline.Fact) bool { return f.ID == "syme" })
+	syme := slices.IndexFunc(tl.Facts(), func(f pipeline.Fact) bool { return f.ID == "syme" })
 	xy := factPoint(tab, syme)
 	tab.Do(chromedp.MouseClickXY(xy[0], xy[1]))
 	if got := browsertest.Eval[[]string](tab, `window.__opened || []`); !slices.Equal(got, []string{"https://example.org/syme", "_blank", "noopener"}) {

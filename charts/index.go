@@ -27,7 +27,7 @@ type IndexEntry struct {
 
 // NewIndexEntry describes a built timeline for the index.
 func NewIndexEntry(t *pipeline.Timeline, title string) IndexEntry {
-	e := IndexEntry{Name: t.Name, Title: cmp.Or(title, Humanise(t.Name)), Facts: len(t.Facts), Dated: t.Dated()}
+	e := IndexEntry{Name: t.Name, Title: cmp.Or(title, Humanise(t.Name)), Facts: t.Len(), Dated: t.Dated()}
 	if first, last, ok := t.Range(); ok {
 		e.Range = pipeline.YearLabel(first.Year)
 		if last.Year != first.Year {

@@ -67,23 +67,24 @@ func shown(s string) string { return string([]rune(s)) }
 // url: no dialog opens, no injected element or attribute appears, and the
 // tooltip and the table show each payload as text.
 func TestBrowserInjection(t *testing.T) {
-	tl := &pipeline.Timeline{Name: "inject", ExtraColumns: []string{"notes", injectionCorpus[4]}}
+	var facts []pipeline.Fact
 	date, err := pipeline.ParseDate("1930")
 	if err != nil {
 		t.Fatal(err)
 	}
 	for i, s := range injectionCorpus {
 		f := pipeline.Fact{
-			ID: fmt.Sprintf("p%d", i), Kind: pipeline.Kind(i % 2), Title: s, Date: date,
-			Group: s, Description: s, Authors: []string{s, "Ann"}, PublishedIn: s,
-			Source: s, Tags: []string{s}, Extra: []string{s, s},
+			ID: fmt.Sprintf("p%02d", i), Kind: pipeline.Kind(i % 2), Title: s, Date: date,
+			Group: s, Description: s, Authors: pipeline.List(s + "; Ann"), PublishedIn: s,
+			Source: s, Tags: pipeline.List(s), Extra: []string{s, s},
 			URL: urlCorpus[i%len(urlCorpus)],
 		}
 		if i%2 == 1 {
-			f.About = []string{"p0"}
+			f.About = "p00"
 		}
-		tl.Facts = append(tl.Facts, f)
+		facts = append(facts, f)
 	}
+	tl := pipeline.NewTimeline("inject", []string{"notes", injectionCorpus[4]}, facts...)
 	path := filepath.Join(t.TempDir(), "inject.html")
 	if err := os.WriteFile(path, render(t, tl, Options{}), 0o644); err != nil {
 		t.Fatal(err)

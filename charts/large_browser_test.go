@@ -83,8 +83,8 @@ func TestBrowserLargeTimeline(t *testing.T) {
 	}
 	tab.Do(chromedp.Click(chromedp.CSS("nav.pager button:last-child")))
 	firstRow := browsertest.Eval[string](tab, `document.querySelector("section.facts tbody th").textContent`)
-	if firstRow != tl.Facts[100].Title {
-		t.Errorf("after Next, the first row is %q, want %q", firstRow, tl.Facts[100].Title)
+	if firstRow != tl.Fact(100).Title {
+		t.Errorf("after Next, the first row is %q, want %q", firstRow, tl.Fact(100).Title)
 	}
 	// Search pages through its matches in the table, and marks them.
 	tab.Do(chromedp.SendKeys(chromedp.CSS("#tl-search"), "fact 29993\n"))

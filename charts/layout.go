@@ -1,6 +1,7 @@
 package charts
 
 import (
+	"bufio"
 	"strconv"
 
 	"timeline/pipeline"
@@ -57,7 +58,7 @@ func newLayout(t *pipeline.Timeline) *layout {
 	var keys []laneKey
 	factKey := make([]int, l.dated)
 	for i := 0; i < l.dated; i++ {
-		f := &t.Facts[i]
+		f := t.Fact(i)
 		k := laneKey{int(f.Kind), f.Group}
 		n, ok := keyNumber[k]
 		if !ok {
@@ -96,13 +97,13 @@ func newLayout(t *pipeline.Timeline) *layout {
 	l.lane = make([]int, l.dated)
 	l.row = make([]int, l.dated)
 	for i := 0; i < l.dated; i++ {
-		f := &t.Facts[i]
+		d := t.Fact(i).Date
 		li := laneOf[factKey[i]]
-		start, end := f.Date.Start.Number(), f.Date.End.Number()
-		if f.Date.OpenEnd {
+		start, end := t.Days(i)
+		if d.OpenEnd {
 			end = last.Number()
 		}
-		if f.Date.IsPeriod() {
+		if d.IsPeriod() {
 			end += periodGap
 		} else {
 			start = (start + end) >> 1
@@ -191,152 +192,135 @@ func factFlags(f *pipeline.Fact) int {
 	return fl
 }
 
-// payload writes the data the page's script draws and lists, as one
+// writePayload writes the data the page's script draws and lists, as one
 // compact JSON object of columns. The text columns have an entry per fact,
 // dated ones first; lane, row, s and e only for the n dated facts. Days are
 // day numbers from 1970-01-01. Every string goes through appendJSONString.
-func (l *layout) payload(view pipeline.Span) []byte {
+func (l *layout) writePayload(w *bufio.Writer, view pipeline.Span) error {
 	t := l.t
-	facts := t.Facts
-	b := make([]byte, 0, 256*len(facts)+1024)
-	b = append(b, `{"name":`...)
-	b = appendJSONString(b, t.Name)
-	b = append(b, `,"rows":`...)
-	b = strconv.AppendInt(b, int64(l.rows), 10)
-	b = append(b, `,"n":`...)
-	b = strconv.AppendInt(b, int64(l.dated), 10)
+	n := t.Len()
+	// Each value is appended to the writer's free buffer, then written.
+	put := func(f func(b []byte) []byte) { w.Write(f(w.AvailableBuffer())) }
+	str := func(s string) { put(func(b []byte) []byte { return appendJSONString(b, s) }) }
+	num := func(v int64) { put(func(b []byte) []byte { return strconv.AppendInt(b, v, 10) }) }
+
+	w.WriteString(`{"name":`)
+	str(t.Name)
+	w.WriteString(`,"rows":`)
+	num(int64(l.rows))
+	w.WriteString(`,"n":`)
+	num(int64(l.dated))
 	if view.Start != (pipeline.Day{}) {
 		// The first view, as days: [start, end].
-		b = append(b, `,"view":[`...)
-		b = strconv.AppendInt(b, view.Start.Number(), 10)
-		b = append(b, ',')
-		b = strconv.AppendInt(b, view.End.Number(), 10)
-		b = append(b, ']')
+		w.WriteString(`,"view":[`)
+		num(view.Start.Number())
+		w.WriteByte(',')
+		num(view.End.Number())
+		w.WriteByte(']')
 	}
-	b = append(b, `,"lanes":[`...)
+	w.WriteString(`,"lanes":[`)
 	for i, ln := range l.lanes {
 		if i > 0 {
-			b = append(b, ',')
+			w.WriteByte(',')
 		}
-		b = append(b, `{"name":`...)
-		b = appendJSONString(b, ln.Name)
-		b = append(b, `,"band":`...)
-		b = strconv.AppendInt(b, int64(ln.Band), 10)
-		b = append(b, `,"row":`...)
-		b = strconv.AppendInt(b, int64(ln.Row), 10)
-		b = append(b, `,"rows":`...)
-		b = strconv.AppendInt(b, int64(ln.Rows), 10)
-		b = append(b, `,"color":`...)
-		b = appendJSONString(b, ln.Color)
-		b = append(b, '}')
+		w.WriteString(`{"name":`)
+		str(ln.Name)
+		w.WriteString(`,"band":`)
+		num(int64(ln.Band))
+		w.WriteString(`,"row":`)
+		num(int64(ln.Row))
+		w.WriteString(`,"rows":`)
+		num(int64(ln.Rows))
+		w.WriteString(`,"color":`)
+		str(ln.Color)
+		w.WriteByte('}')
 	}
-	b = append(b, `],"bands":[`...)
+	w.WriteString(`],"bands":[`)
 	for i, band := range l.bands {
 		if i > 0 {
-			b = append(b, ',')
+			w.WriteByte(',')
 		}
-		b = append(b, `{"name":`...)
-		b = appendJSONString(b, bandNames[i])
-		b = append(b, `,"row":`...)
-		b = strconv.AppendInt(b, int64(band.Row), 10)
-		b = append(b, `,"rows":`...)
-		b = strconv.AppendInt(b, int64(band.Rows), 10)
-		b = append(b, '}')
+		w.WriteString(`{"name":`)
+		str(bandNames[i])
+		w.WriteString(`,"row":`)
+		num(int64(band.Row))
+		w.WriteString(`,"rows":`)
+		num(int64(band.Rows))
+		w.WriteByte('}')
 	}
-	b = append(b, ']')
+	w.WriteByte(']')
 
 	ints := func(key string, n int, v func(i int) int64) {
-		b = append(b, `,"`+key+`":[`...)
+		w.WriteString(`,"` + key + `":[`)
 		for i := range n {
 			if i > 0 {
-				b = append(b, ',')
+				w.WriteByte(',')
 			}
-			b = strconv.AppendInt(b, v(i), 10)
+			num(v(i))
 		}
-		b = append(b, ']')
+		w.WriteByte(']')
 	}
-	strs := func(key string, v func(f *pipeline.Fact) string) {
-		b = append(b, `,"`+key+`":[`...)
-		for i := range facts {
+	strs := func(key string, field pipeline.Field) {
+		w.WriteString(`,"` + key + `":[`)
+		for i := range n {
 			if i > 0 {
-				b = append(b, ',')
+				w.WriteByte(',')
 			}
-			b = appendJSONString(b, v(&facts[i]))
+			str(t.Field(i, field))
 		}
-		b = append(b, ']')
+		w.WriteByte(']')
 	}
 	ints("lane", l.dated, func(i int) int64 { return int64(l.lane[i]) })
 	ints("row", l.dated, func(i int) int64 { return int64(l.row[i]) })
-	ints("s", l.dated, func(i int) int64 { return facts[i].Date.Start.Number() })
-	ints("e", l.dated, func(i int) int64 {
-		if facts[i].Date.OpenEnd {
-			return facts[i].Date.Start.Number()
-		}
-		return facts[i].Date.End.Number()
-	})
-	ints("fl", len(facts), func(i int) int64 { return int64(factFlags(&facts[i])) })
-	strs("id", func(f *pipeline.Fact) string { return f.ID })
-	strs("title", func(f *pipeline.Fact) string { return f.Title })
-	strs("date", func(f *pipeline.Fact) string { return f.Date.Text })
-	strs("desc", func(f *pipeline.Fact) string { return f.Description })
-	strs("au", func(f *pipeline.Fact) string { return pipeline.JoinList(f.Authors) })
-	strs("pub", func(f *pipeline.Fact) string { return f.PublishedIn })
-	strs("src", func(f *pipeline.Fact) string { return f.Source })
-	strs("url", func(f *pipeline.Fact) string { return f.URL })
-	strs("tags", func(f *pipeline.Fact) string { return pipeline.JoinList(f.Tags) })
-	strs("grp", func(f *pipeline.Fact) string { return f.Group })
-	strs("ab", func(f *pipeline.Fact) string { return pipeline.JoinList(f.About) })
-	b = append(b, `,"xn":[`...)
+	ints("s", l.dated, func(i int) int64 { s, _ := t.Days(i); return s })
+	ints("e", l.dated, func(i int) int64 { _, e := t.Days(i); return e })
+	ints("fl", n, func(i int) int64 { f := t.Fact(i); return int64(factFlags(&f)) })
+	strs("id", pipeline.FieldID)
+	strs("title", pipeline.FieldTitle)
+	strs("date", pipeline.FieldDate)
+	strs("desc", pipeline.FieldDescription)
+	strs("au", pipeline.FieldAuthors)
+	strs("pub", pipeline.FieldPublishedIn)
+	strs("src", pipeline.FieldSource)
+	strs("url", pipeline.FieldURL)
+	strs("tags", pipeline.FieldTags)
+	strs("grp", pipeline.FieldGroup)
+	strs("ab", pipeline.FieldAbout)
+	w.WriteString(`,"xn":[`)
 	for i, name := range t.ExtraColumns {
 		if i > 0 {
-			b = append(b, ',')
+			w.WriteByte(',')
 		}
-		b = appendJSONString(b, name)
+		str(name)
 	}
-	b = append(b, `],"xv":[`...)
+	w.WriteString(`],"xv":[`)
 	for c := range t.ExtraColumns {
 		if c > 0 {
-			b = append(b, ',')
+			w.WriteByte(',')
 		}
-		b = append(b, '[')
-		for i := range facts {
+		w.WriteByte('[')
+		for i := range n {
 			if i > 0 {
-				b = append(b, ',')
+				w.WriteByte(',')
 			}
-			v := ""
-			if c < len(facts[i].Extra) {
-				v = facts[i].Extra[c]
-			}
-			b = appendJSONString(b, v)
+			str(t.Extra(i, c))
 		}
-		b = append(b, ']')
+		w.WriteByte(']')
 	}
-	b = append(b, `],"links":[`...)
-	for i, pair := range l.links() {
-		if i > 0 {
-			b = append(b, ',')
+	w.WriteString(`],"links":[`)
+	first := true
+	for _, link := range t.Links() {
+		if link.Work >= l.dated || link.Studied >= l.dated {
+			continue // an undated end is not drawn
 		}
-		b = strconv.AppendInt(b, int64(pair[0]), 10)
-		b = append(b, ',')
-		b = strconv.AppendInt(b, int64(pair[1]), 10)
-	}
-	return append(b, "]}"...)
-}
-
-// links pairs each dated work with each dated fact it studies, as indexes
-// into the dated facts.
-func (l *layout) links() [][2]int {
-	byID := make(map[string]int, l.dated)
-	for i := 0; i < l.dated; i++ {
-		byID[l.t.Facts[i].ID] = i
-	}
-	var pairs [][2]int
-	for i := 0; i < l.dated; i++ {
-		for _, id := range l.t.Facts[i].About {
-			if j, ok := byID[id]; ok {
-				pairs = append(pairs, [2]int{i, j})
-			}
+		if !first {
+			w.WriteByte(',')
 		}
+		first = false
+		num(int64(link.Work))
+		w.WriteByte(',')
+		num(int64(link.Studied))
 	}
-	return pairs
+	_, err := w.WriteString("]}")
+	return err
 }

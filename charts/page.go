@@ -71,29 +71,78 @@ type Page struct {
 	layout  *layout
 	title   string
 	summary string
-	payload []byte
 }
 
 // NewPage lays out t for drawing.
 func NewPage(t *pipeline.Timeline, o Options) *Page {
 	l := newLayout(t)
 	title := cmp.Or(o.Title, cmp.Or(o.Intro.Title, Humanise(t.Name)))
-	return &Page{t: t, o: o, layout: l, title: title, summary: summary(t), payload: l.payload(o.Intro.View)}
+	return &Page{t: t, o: o, layout: l, title: title, summary: summary(t)}
 }
 
 // WritePage writes the HTML page of t.
 func WritePage(w io.Writer, t *pipeline.Timeline, o Options) error {
-	p := NewPage(t, o)
-	return p.write(w, o.Embed)
+	return NewPage(t, o).writePages(pageOut{w, o.Embed})
 }
 
 // WriteHTML writes the whole page: title, chart and table.
-func (p *Page) WriteHTML(w io.Writer) error { return p.write(w, false) }
+func (p *Page) WriteHTML(w io.Writer) error { return p.writePages(pageOut{w, false}) }
 
 // WriteEmbed writes the chart alone, to fill an <iframe>.
-func (p *Page) WriteEmbed(w io.Writer) error { return p.write(w, true) }
+func (p *Page) WriteEmbed(w io.Writer) error { return p.writePages(pageOut{w, true}) }
 
-func (p *Page) write(w io.Writer, embed bool) error {
+// WriteBoth writes the whole page to page and the chart alone to embed,
+// making the data they share once.
+func (p *Page) WriteBoth(page, embed io.Writer) error {
+	return p.writePages(pageOut{page, false}, pageOut{embed, true})
+}
+
+// pageOut is one page to write: whole, or the chart alone.
+type pageOut struct {
+	w     io.Writer
+	embed bool
+}
+
+// writePages writes pages that share one payload. The payload, already
+// safe in a <script> element, is written between the two halves of each
+// page's template rather than copied through it, and made once for all.
+func (p *Page) writePages(outs ...pageOut) error {
+	data := make([]pageData, len(outs))
+	payloadTo := make([]io.Writer, len(outs))
+	for i, out := range outs {
+		data[i] = p.pageData(out.embed)
+		bw := bufio.NewWriterSize(out.w, 16<<10)
+		if err := pageTemplate.ExecuteTemplate(bw, "before-payload", data[i]); err != nil {
+			return err
+		}
+		bw.WriteString("\n" + `<script type="application/json" id="timeline-data">`)
+		if err := bw.Flush(); err != nil {
+			return err
+		}
+		payloadTo[i] = out.w
+	}
+	bw := bufio.NewWriterSize(io.MultiWriter(payloadTo...), 64<<10)
+	if err := p.layout.writePayload(bw, p.o.Intro.View); err != nil {
+		return err
+	}
+	if err := bw.Flush(); err != nil {
+		return err
+	}
+	for i, out := range outs {
+		bw := bufio.NewWriterSize(out.w, 16<<10)
+		bw.WriteString("</script>")
+		if err := pageTemplate.ExecuteTemplate(bw, "after-payload", data[i]); err != nil {
+			return err
+		}
+		if err := bw.Flush(); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// pageData gives the template what it needs for a page or an embed.
+func (p *Page) pageData(embed bool) pageData {
 	t, o := p.t, p.o
 	chart := newChart(p.layout, p.title, p.summary, embed)
 	snippet := chart.RenderSnippet()
@@ -116,28 +165,14 @@ func (p *Page) write(w io.Writer, embed bool) error {
 		data.InlineECharts = template.JS(js)
 	}
 	if !embed {
-		limit := len(t.Facts)
+		limit := t.Len()
 		if limit > tableRowsLimit {
 			limit = tablePage
 		}
 		data.Rows = tableRows(t, limit)
-		data.Total = len(t.Facts)
+		data.Total = t.Len()
 	}
-	// The payload, already safe in a <script> element, is written between
-	// the two halves of the template rather than copied through it.
-	bw := bufio.NewWriterSize(w, 64<<10)
-	if err := pageTemplate.ExecuteTemplate(bw, "before-payload", data); err != nil {
-		return err
-	}
-	bw.WriteString("\n" + `<script type="application/json" id="timeline-data">`)
-	bw.Write(p.payload)
-	if _, err := bw.WriteString("</script>"); err != nil {
-		return err
-	}
-	if err := pageTemplate.ExecuteTemplate(bw, "after-payload", data); err != nil {
-		return err
-	}
-	return bw.Flush()
+	return data
 }
 
 type pageData struct {
@@ -168,17 +203,20 @@ type aboutLink struct{ ID, Title string }
 
 // tableRows gives the table's rows for the first limit facts.
 func tableRows(t *pipeline.Timeline, limit int) []tableRow {
-	shown := t.Facts[:min(limit, len(t.Facts))]
+	shown := make([]pipeline.Fact, 0, min(limit, t.Len()))
+	for i := range cap(shown) {
+		shown = append(shown, t.Fact(i))
+	}
 	// The titles of the facts these rows study, found in one pass.
 	titles := map[string]string{}
 	for i := range shown {
-		for _, id := range shown[i].About {
+		for id := range shown[i].About.All() {
 			titles[id] = id
 		}
 	}
-	for i := range t.Facts {
-		if _, ok := titles[t.Facts[i].ID]; ok {
-			titles[t.Facts[i].ID] = t.Facts[i].Title
+	for i := range t.Len() {
+		if id := t.Field(i, pipeline.FieldID); titles[id] != "" {
+			titles[id] = t.Field(i, pipeline.FieldTitle)
 		}
 	}
 	rows := make([]tableRow, len(shown))
@@ -187,9 +225,9 @@ func tableRows(t *pipeline.Timeline, limit int) []tableRow {
 		r := tableRow{
 			ID: f.ID, Date: f.Date.Text, Range: RangeLabel(f.Date), Kind: f.Kind.String(), Group: f.Group,
 			Title: f.Title, URL: f.URL, Description: f.Description, Citation: citation(f),
-			Source: f.Source, Tags: pipeline.JoinList(f.Tags), Extra: f.Extra,
+			Source: f.Source, Tags: string(f.Tags), Extra: f.Extra,
 		}
-		for _, id := range f.About {
+		for id := range f.About.All() {
 			r.About = append(r.About, aboutLink{ID: id, Title: titles[id]})
 		}
 		rows[i] = r
@@ -199,8 +237,8 @@ func tableRows(t *pipeline.Timeline, limit int) []tableRow {
 
 func citation(f *pipeline.Fact) string {
 	parts := make([]string, 0, 2)
-	if len(f.Authors) > 0 {
-		parts = append(parts, pipeline.JoinList(f.Authors))
+	if f.Authors != "" {
+		parts = append(parts, string(f.Authors))
 	}
 	if f.PublishedIn != "" {
 		parts = append(parts, f.PublishedIn)
@@ -230,7 +268,7 @@ func RangeLabel(d pipeline.Date) string {
 }
 
 func summary(t *pipeline.Timeline) string {
-	n, dated := len(t.Facts), t.Dated()
+	n, dated := t.Len(), t.Dated()
 	s := fmt.Sprintf("%d facts", n)
 	if n == 1 {
 		s = "1 fact"

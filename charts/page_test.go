@@ -159,14 +159,15 @@ var injections = []string{
 }
 
 func TestNoScriptInjection(t *testing.T) {
-	tl := &pipeline.Timeline{Name: "inject", ExtraColumns: []string{injections[0]}}
+	var facts []pipeline.Fact
 	for i, s := range injections {
 		date, _ := pipeline.ParseDate("1930")
-		tl.Facts = append(tl.Facts, pipeline.Fact{
-			ID: s + string(rune('a'+i)), Title: s, Date: date, Group: s, Description: s,
-			Authors: []string{s}, PublishedIn: s, Source: s, Tags: []string{s}, Extra: []string{s},
+		facts = append(facts, pipeline.Fact{
+			ID: string(rune('a'+i)) + s, Title: s, Date: date, Group: s, Description: s,
+			Authors: pipeline.List(s), PublishedIn: s, Source: s, Tags: pipeline.List(s), Extra: []string{s},
 		})
 	}
+	tl := pipeline.NewTimeline("inject", []string{injections[0]}, facts...)
 	page := render(t, tl, Options{})
 	doc, err := html.Parse(bytes.NewReader(page))
 	if err != nil {

@@ -19,7 +19,28 @@ type Day struct {
 // String returns the day as an ISO 8601 date: 1953-03-05, or -0043-03-15
 // for 15 March 44 BC.
 func (d Day) String() string {
-	return isoYear(d.Year) + "-" + twoDigits(d.Month) + "-" + twoDigits(d.Day)
+	return string(appendISODay(make([]byte, 0, maxISODay), d))
+}
+
+// maxISODay is the longest ISO 8601 day a Day writes: -9999-12-31.
+const maxISODay = 11
+
+// appendISODay appends d as String writes it, without allocating.
+func appendISODay(b []byte, d Day) []byte {
+	y := d.Year
+	if y < 0 {
+		b = append(b, '-')
+		y = -y
+	}
+	if y < 10000 {
+		b = append(b, byte('0'+y/1000), byte('0'+y/100%10), byte('0'+y/10%10), byte('0'+y%10))
+	} else {
+		b = strconv.AppendInt(b, int64(y), 10)
+	}
+	if d.Month < 0 || d.Month > 99 || d.Day < 0 || d.Day > 99 {
+		return append(b, "-"+strconv.Itoa(d.Month)+"-"+strconv.Itoa(d.Day)...)
+	}
+	return append(b, '-', byte('0'+d.Month/10), byte('0'+d.Month%10), '-', byte('0'+d.Day/10), byte('0'+d.Day%10))
 }
 
 func twoDigits(n int) string {
@@ -46,6 +67,27 @@ func (d Day) Number() int64 {
 	doy := (153*mp+2)/5 + int64(d.Day) - 1
 	doe := yoe*365 + yoe/4 - yoe/100 + doy
 	return era*146097 + doe - 719468
+}
+
+// DayOfNumber returns the day n days after 1970-01-01, before it when n is
+// negative: the inverse of Number.
+func DayOfNumber(n int64) Day {
+	z := n + 719468
+	era := z
+	if era < 0 {
+		era -= 146096
+	}
+	era /= 146097
+	doe := z - era*146097
+	yoe := (doe - doe/1460 + doe/36524 - doe/146096) / 365
+	doy := doe - (365*yoe + yoe/4 - yoe/100)
+	mp := (5*doy + 2) / 153
+	d := Day{Year: int(yoe + era*400), Month: int(mp + 3), Day: int(doy - (153*mp+2)/5 + 1)}
+	if d.Month > 12 {
+		d.Month -= 12
+		d.Year++
+	}
+	return d
 }
 
 // Validate reports whether d names a day that exists.

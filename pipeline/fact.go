@@ -48,12 +48,12 @@ type Fact struct {
 	Date        Date
 	Group       string // sub-lane within the kind's band
 	Description string
-	Authors     []string
+	Authors     List
 	PublishedIn string
-	About       []string // for historiography: ids of the history facts it studies
+	About       List // for historiography: ids of the history facts it studies
 	URL         string
 	Source      string
-	Tags        []string
+	Tags        List
 	Extra       []string // values of the timeline's extra columns, in order
 	Line        int      // physical line of the row in its file, for messages
 }
@@ -79,47 +79,6 @@ func validateURL(s string) error {
 		return fmt.Errorf("url %q is not an http or https address", s)
 	}
 	return nil
-}
-
-// Timeline is the content of one CSV file.
-type Timeline struct {
-	Name         string   // file name without directory or .csv
-	Facts        []Fact   // sorted by start, then id; undated last
-	ExtraColumns []string // input columns outside the schema, in input order
-}
-
-// Dated returns how many facts have a date, and so are drawn.
-func (t *Timeline) Dated() int {
-	n := 0
-	for i := range t.Facts {
-		if !t.Facts[i].Date.IsZero() {
-			n++
-		}
-	}
-	return n
-}
-
-// Range returns the first and last day the dated facts cover. ok is false
-// when no fact is dated. An open end counts as its start.
-func (t *Timeline) Range() (first, last Day, ok bool) {
-	for i := range t.Facts {
-		d := t.Facts[i].Date
-		if d.IsZero() {
-			continue
-		}
-		end := d.End
-		if d.OpenEnd {
-			end = d.Start
-		}
-		if !ok || d.Start.Number() < first.Number() {
-			first = d.Start
-		}
-		if !ok || end.Number() > last.Number() {
-			last = end
-		}
-		ok = true
-	}
-	return first, last, ok
 }
 
 // Severity tells an error, which stops a build, from a warning.

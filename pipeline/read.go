@@ -7,7 +7,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"math"
 	"os"
 	"path/filepath"
 	"slices"
@@ -49,7 +48,6 @@ func Read(in io.Reader, file, name string) (*Timeline, Problems, error) {
 	}
 	t.Name = name
 	rd.link(t)
-	sortFacts(t.Facts)
 	slices.SortStableFunc(rd.problems, func(a, b Problem) int {
 		return cmp.Or(cmp.Compare(a.Line, b.Line), cmp.Compare(a.Column, b.Column))
 	})
@@ -81,14 +79,13 @@ type reader struct {
 	columns  map[string]int // lower-case column name to index
 	problems Problems
 	refs     []rowRefs // parallel to the facts read, for checks across rows
+	arena    arena     // holds the facts' text
+	extra    []string  // scratch space for a row's extra values
 }
 
 // rowRefs keeps where a row's id and about fields are, for the checks that
 // need the whole file.
-type rowRefs struct {
-	line, idCol, aboutCol int32
-	derived               bool // the id was empty and is derived from the title
-}
+type rowRefs struct{ idCol, aboutCol int32 }
 
 func (rd *reader) report(line, col int, sev Severity, format string, args ...any) {
 	rd.problems = append(rd.problems, Problem{File: rd.file, Line: line, Column: col, Severity: sev, Message: fmt.Sprintf(format, args...)})
@@ -111,9 +108,9 @@ func (rd *reader) read(in io.Reader) (*Timeline, error) {
 	}
 	rd.csv = csv.NewReader(buffered)
 	rd.csv.ReuseRecord = true
-	t := &Timeline{Facts: make([]Fact, 0, rd.sizeHint/bytesPerRowGuess)}
-	rd.refs = make([]rowRefs, 0, cap(t.Facts))
-	um, err := gocsv.NewUnmarshaller(rd.csv, record{})
+	t := &Timeline{entries: make([]entry, 0, rd.sizeHint/bytesPerRowGuess)}
+	rd.refs = make([]rowRefs, 0, cap(t.entries))
+	um, err := gocsv.NewUnmarshaller(rd.csv, &record{})
 	if err != nil {
 		if errors.Is(err, io.EOF) {
 			rd.report(1, 1, Error, "the file is empty: it needs a header row naming its columns, such as date,title")
@@ -143,13 +140,15 @@ func (rd *reader) read(in io.Reader) (*Timeline, error) {
 			}
 			continue
 		}
-		row := v.(record)
-		f := rd.fact(&row)
+		row := v.(*record)
+		f := rd.fact(row)
+		rd.extra = rd.extra[:0]
 		for _, i := range extraIdx {
-			f.Extra = append(f.Extra, unmatched[um.Headers[i]])
+			rd.extra = append(rd.extra, unmatched[um.Headers[i]])
 		}
-		rd.checkUTF8(&row, f.Extra)
-		t.Facts = append(t.Facts, f)
+		f.Extra = rd.extra
+		rd.checkUTF8(row, f.Extra)
+		t.entries = append(t.entries, rd.arena.pack(&f))
 	}
 }
 
@@ -248,16 +247,16 @@ func (rd *reader) fact(r *record) Fact {
 		Title:       strings.TrimSpace(r.Title),
 		Group:       strings.TrimSpace(r.Group),
 		Description: strings.TrimSpace(r.Description),
-		Authors:     splitList(r.Authors),
+		Authors:     parseList(r.Authors),
 		PublishedIn: strings.TrimSpace(r.PublishedIn),
-		About:       splitList(r.About),
+		About:       parseList(r.About),
 		URL:         strings.TrimSpace(r.URL),
 		Source:      strings.TrimSpace(r.Source),
-		Tags:        splitList(r.Tags),
+		Tags:        parseList(r.Tags),
 		Line:        line,
 	}
 	if strings.TrimSpace(r.Kind) == "" {
-		if len(f.Authors) > 0 || f.PublishedIn != "" {
+		if f.Authors != "" || f.PublishedIn != "" {
 			f.Kind = Historiography
 		}
 	} else if k, err := ParseKind(r.Kind); err != nil {
@@ -285,60 +284,37 @@ func (rd *reader) fact(r *record) Fact {
 		l, c := rd.pos("id")
 		rd.report(l, c, Error, "id %q must not contain %q, which separates ids in about", f.ID, listSeparator)
 	}
-	if f.Kind == History && len(f.About) > 0 {
+	if f.Kind == History && f.About != "" {
 		l, c := rd.pos("about")
 		rd.report(l, c, Warning, "a history row has about; only historiography links to what it studies")
 	}
 	_, idCol := rd.pos("id")
 	_, aboutCol := rd.pos("about")
-	rd.refs = append(rd.refs, rowRefs{line: int32(line), idCol: int32(idCol), aboutCol: int32(aboutCol), derived: f.ID == ""})
+	rd.refs = append(rd.refs, rowRefs{idCol: int32(idCol), aboutCol: int32(aboutCol)})
 	return f
 }
 
 // link gives every fact an id, checks that ids are unique and that every
-// about names a known id. It runs before sorting, so facts and refs are
-// still parallel.
+// about names a known id, then sorts the facts. It runs while facts and
+// refs are still parallel.
 func (rd *reader) link(t *Timeline) {
-	byID := make(map[string]int, len(t.Facts))
-	for i := range t.Facts {
-		if id := t.Facts[i].ID; id != "" {
-			if first, dup := byID[id]; dup {
-				ref := rd.refs[i]
-				rd.report(int(ref.line), int(ref.idCol), Error, "duplicate id %q: line %d has it too", id, t.Facts[first].Line)
-				continue
-			}
-			byID[id] = i
-		}
-	}
-	for i := range t.Facts {
-		f := &t.Facts[i]
-		if !rd.refs[i].derived {
-			continue
-		}
-		base := DeriveID(f.Title, f.Date)
-		f.ID = base
-		for n := 2; ; n++ {
-			if _, taken := byID[f.ID]; !taken {
-				break
-			}
-			f.ID = fmt.Sprintf("%s-%d", base, n)
-		}
-		byID[f.ID] = i
-	}
-	for i := range t.Facts {
-		f := &t.Facts[i]
-		for _, id := range f.About {
+	byID := t.indexIDs(func(i, first int) {
+		rd.report(int(t.entries[i].line), int(rd.refs[i].idCol), Error, "duplicate id %q: line %d has it too", t.entries[i].field(FieldID), t.entries[first].line)
+	})
+	for i := range t.entries {
+		e := &t.entries[i]
+		for id := range List(e.field(FieldAbout)).All() {
 			target, ok := byID[id]
-			ref := rd.refs[i]
 			switch {
 			case !ok:
-				rd.report(int(ref.line), int(ref.aboutCol), Error, "about names %q, which is no id in this file", id)
-			case t.Facts[target].Kind != History:
-				rd.report(int(ref.line), int(ref.aboutCol), Warning, "about names %q, which is historiography, not history", id)
+				rd.report(int(e.line), int(rd.refs[i].aboutCol), Error, "about names %q, which is no id in this file", id)
+			case t.entries[target].kind != History:
+				rd.report(int(e.line), int(rd.refs[i].aboutCol), Warning, "about names %q, which is historiography, not history", id)
 			}
 		}
 	}
 	rd.refs = nil
+	t.finish(byID)
 }
 
 // DeriveID makes the id of a fact whose id is empty, from its title and
@@ -373,44 +349,4 @@ func DeriveID(title string, date Date) string {
 		slug += "-" + strings.ReplaceAll(strings.ToLower(YearLabel(date.Start.Year)), " ", "")
 	}
 	return slug
-}
-
-// sortFacts orders facts by start, then id, with undated facts last, in
-// place. It sorts small keys and then moves each fact once: Facts are large.
-func sortFacts(facts []Fact) {
-	type key struct {
-		start int64 // math.MaxInt64 for an undated fact
-		id    string
-		index int
-	}
-	keys := make([]key, len(facts))
-	for i := range facts {
-		k := key{start: math.MaxInt64, id: facts[i].ID, index: i}
-		if !facts[i].Date.IsZero() {
-			k.start = facts[i].Date.Start.Number()
-		}
-		keys[i] = k
-	}
-	// Ties, only possible between duplicate ids, keep file order.
-	slices.SortFunc(keys, func(a, b key) int {
-		return cmp.Or(cmp.Compare(a.start, b.start), cmp.Compare(a.id, b.id), cmp.Compare(a.index, b.index))
-	})
-	// Apply the permutation in place, one cycle at a time.
-	for i := range keys {
-		if keys[i].index < 0 {
-			continue
-		}
-		first := facts[i]
-		j := i
-		for {
-			k := keys[j].index
-			keys[j].index = -1
-			if k == i {
-				facts[j] = first
-				break
-			}
-			facts[j] = facts[k]
-			j = k
-		}
-	}
 }

@@ -75,10 +75,9 @@ func TestReadForms(t *testing.T) {
 	if got, want := strings.Join(tl.ExtraColumns, "|"), "Notes|Image URL"; got != want {
 		t.Errorf("ExtraColumns = %q, want %q", got, want)
 	}
-	byTitle := map[string]*Fact{}
+	byTitle := map[string]Fact{}
 	var ids []string
-	for i := range tl.Facts {
-		f := &tl.Facts[i]
+	for _, f := range tl.Facts() {
 		byTitle[f.Title] = f
 		ids = append(ids, f.ID)
 	}
@@ -90,7 +89,7 @@ func TestReadForms(t *testing.T) {
 	if study.Kind != Historiography || study.Line != 7 || study.Extra[0] != "multi\nline note" {
 		t.Errorf("A study = kind %v, line %d, extra %q", study.Kind, study.Line, study.Extra)
 	}
-	if got := strings.Join(byTitle["Berlin airlift"].Tags, "|"); got != "Cold War|Berlin" {
+	if got := strings.Join(byTitle["Berlin airlift"].Tags.Items(), "|"); got != "Cold War|Berlin" {
 		t.Errorf("Berlin airlift tags = %q", got)
 	}
 	if got := byTitle["Ides of March"].Extra; len(got) != 2 || got[0] != "Caesar" || got[1] != "caesar.jpg" {

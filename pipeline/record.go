@@ -1,6 +1,10 @@
 package pipeline
 
-import "strings"
+import (
+	"iter"
+	"slices"
+	"strings"
+)
 
 // record is one CSV row. Its struct tags are the one place the file's
 // schema is declared: gocsv reads input columns by these names, in any
@@ -29,24 +33,78 @@ type record struct {
 // listSeparator separates the items of authors, tags and about.
 const listSeparator = ";"
 
-// splitList reads "a; b;;c" as [a b c].
-func splitList(s string) []string {
-	if strings.TrimSpace(s) == "" {
-		return nil
+// List is a list column (authors, about or tags) in the form the normalised
+// CSV writes it: items trimmed and separated by "; ", as in
+// "Conquest; Getty". The zero List is empty.
+type List string
+
+// parseList reads a list column as written, "a;b ; ;c", as the List
+// "a; b; c". A column already in that form is returned as it is.
+func parseList(s string) List {
+	if isListForm(s) {
+		return List(s)
 	}
-	parts := strings.Split(s, listSeparator)
-	out := parts[:0]
-	for _, p := range parts {
-		if p = strings.TrimSpace(p); p != "" {
-			out = append(out, p)
-		}
-	}
-	return out
+	return List(appendList(nil, s))
 }
 
-// JoinList writes a list column (authors, tags, about) as the normalised
-// CSV does: "a; b".
-func JoinList(items []string) string { return strings.Join(items, listSeparator+" ") }
+// isListForm reports whether s is already a List: no space around it, and
+// every separator followed by one space and an item.
+func isListForm(s string) bool {
+	if s == "" {
+		return true
+	}
+	if isSpace(s[0]) || isSpace(s[len(s)-1]) {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c == ';':
+			if i == 0 || i+2 >= len(s) || s[i+1] != ' ' || isSpace(s[i+2]) || s[i+2] == ';' || isSpace(s[i-1]) {
+				return false
+			}
+		case c >= 0x80:
+			return false // leave Unicode spaces to the slow path
+		}
+	}
+	return true
+}
+
+func isSpace(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f'
+}
+
+// appendList appends the items of s, trimmed and without empty ones, to b,
+// separated by "; ".
+func appendList(b []byte, s string) []byte {
+	first := true
+	for item := range strings.SplitSeq(s, listSeparator) {
+		if item = strings.TrimSpace(item); item != "" {
+			if !first {
+				b = append(b, listSeparator+" "...)
+			}
+			b = append(b, item...)
+			first = false
+		}
+	}
+	return b
+}
+
+// All iterates over the list's items.
+func (l List) All() iter.Seq[string] {
+	return func(yield func(string) bool) {
+		if l == "" {
+			return
+		}
+		for item := range strings.SplitSeq(string(l), listSeparator+" ") {
+			if !yield(item) {
+				return
+			}
+		}
+	}
+}
+
+// Items returns the list's items, or nil for an empty list.
+func (l List) Items() []string { return slices.Collect(l.All()) }
 
 func boolColumn(b bool) string {
 	if b {
@@ -55,31 +113,36 @@ func boolColumn(b bool) string {
 	return ""
 }
 
-// toRecord gives the normalised row of a fact.
-func toRecord(f *Fact) record {
+// record gives the normalised row of the i'th fact.
+func (t *Timeline) record(i int) record {
+	e := &t.entries[i]
 	r := record{
-		ID:          f.ID,
-		Kind:        f.Kind.String(),
-		Title:       f.Title,
-		Date:        f.Date.Text,
-		Group:       f.Group,
-		Description: f.Description,
-		Authors:     JoinList(f.Authors),
-		PublishedIn: f.PublishedIn,
-		About:       JoinList(f.About),
-		URL:         f.URL,
-		Source:      f.Source,
-		Tags:        JoinList(f.Tags),
+		ID:          e.field(FieldID),
+		Kind:        e.kind.String(),
+		Title:       e.field(FieldTitle),
+		Date:        e.field(FieldDate),
+		Group:       e.field(FieldGroup),
+		Description: e.field(FieldDescription),
+		Authors:     e.field(FieldAuthors),
+		PublishedIn: e.field(FieldPublishedIn),
+		About:       e.field(FieldAbout),
+		URL:         e.field(FieldURL),
+		Source:      e.field(FieldSource),
+		Tags:        e.field(FieldTags),
 	}
-	if d := f.Date; !d.IsZero() {
-		r.Start = d.Start.String()
-		if !d.OpenEnd {
-			r.End = d.End.String()
+	if e.isDated() {
+		var b [2 * maxISODay]byte
+		days := appendISODay(b[:0], DayOfNumber(int64(e.start)))
+		split := len(days)
+		if e.flags&flagOpenEnd == 0 {
+			days = appendISODay(days, DayOfNumber(int64(e.end)))
 		}
-		r.Precision = d.Precision.String()
-		r.Approximate = boolColumn(d.Approximate)
-		r.Uncertain = boolColumn(d.Uncertain)
-		r.EDTF = d.EDTF
+		all := string(days) // one allocation for both
+		r.Start, r.End = all[:split], all[split:]
+		r.Precision = e.precision.String()
+		r.Approximate = boolColumn(e.flags&flagApproximate != 0)
+		r.Uncertain = boolColumn(e.flags&flagUncertain != 0)
+		r.EDTF = e.field(FieldEDTF)
 	}
 	return r
 }

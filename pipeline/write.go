@@ -15,26 +15,30 @@ import (
 func WriteCSV(w io.Writer, t *Timeline) error {
 	bw := bufio.NewWriterSize(w, 64<<10)
 	out := &extraColumnsWriter{csv: csv.NewWriter(bw), t: t}
-	if len(t.Facts) == 0 { // gocsv's MarshalChan cannot write a header alone
-		if err := gocsv.MarshalCSV([]record{}, out); err != nil {
-			return err
+	// gocsv marshals a slice at a time: the rows go in batches, the first
+	// with the header.
+	batch := make([]record, 0, min(t.Len(), writeBatch))
+	for i := 0; ; i++ {
+		if i == t.Len() || len(batch) == writeBatch {
+			marshal := gocsv.MarshalCSVWithoutHeaders
+			if out.row == 0 {
+				marshal = gocsv.MarshalCSV
+			}
+			if err := marshal(batch, out); err != nil {
+				return err
+			}
+			batch = batch[:0]
 		}
-		return bw.Flush()
-	}
-	rows := make(chan any, 256)
-	go func() {
-		defer close(rows)
-		for i := range t.Facts {
-			rows <- toRecord(&t.Facts[i])
+		if i == t.Len() {
+			break
 		}
-	}()
-	if err := gocsv.MarshalChan(rows, out); err != nil {
-		for range rows { // let the sender finish
-		}
-		return err
+		batch = append(batch, t.record(i))
 	}
 	return bw.Flush()
 }
+
+// writeBatch is how many rows WriteCSV gives gocsv at a time.
+const writeBatch = 1024
 
 // extraColumnsWriter receives gocsv's rows, header first, and appends the
 // timeline's extra columns to each.
@@ -51,10 +55,8 @@ func (w *extraColumnsWriter) Write(fields []string) error {
 	if w.row == 0 {
 		w.buf = append(w.buf, w.t.ExtraColumns...)
 	} else {
-		extra := w.t.Facts[w.row-1].Extra
-		w.buf = append(w.buf, extra...)
-		for range len(w.t.ExtraColumns) - len(extra) {
-			w.buf = append(w.buf, "")
+		for c := range w.t.ExtraColumns {
+			w.buf = append(w.buf, w.t.Extra(w.row-1, c))
 		}
 	}
 	w.row++

@@ -211,10 +211,9 @@ func writeOutputs(outDir string, t *pipeline.Timeline, opts charts.Options) ([]s
 		csvErr = pipeline.WriteFileAtomic(paths[0], func(w io.Writer) error { return pipeline.WriteCSV(w, t) })
 	}()
 	page := charts.NewPage(t, opts)
-	err := pipeline.WriteFileAtomic(paths[1], page.WriteHTML)
-	if err == nil {
-		err = pipeline.WriteFileAtomic(paths[2], page.WriteEmbed)
-	}
+	err := pipeline.WriteFileAtomic(paths[1], func(html io.Writer) error {
+		return pipeline.WriteFileAtomic(paths[2], func(embed io.Writer) error { return page.WriteBoth(html, embed) })
+	})
 	<-done
 	if err := errors.Join(csvErr, err); err != nil {
 		return nil, err

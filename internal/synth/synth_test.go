@@ -25,7 +25,7 @@ func TestWrite(t *testing.T) {
 		t.Fatalf("reading the output: %v %v", err, problems[:min(5, len(problems))])
 	}
 	var works, periods, bc, links int
-	for _, f := range tl.Facts {
+	for _, f := range tl.Facts() {
 		if f.Kind == pipeline.Historiography {
 			works++
 		}
@@ -35,10 +35,10 @@ func TestWrite(t *testing.T) {
 		if f.Date.Start.Year <= 0 {
 			bc++
 		}
-		links += len(f.About)
+		links += len(f.About.Items())
 	}
-	if len(tl.Facts) != 2000 || works < 400 || periods < 200 || bc < 50 || links < works {
-		t.Errorf("facts %d, works %d, periods %d, BC %d, links %d", len(tl.Facts), works, periods, bc, links)
+	if tl.Len() != 2000 || works < 400 || periods < 200 || bc < 50 || links < works {
+		t.Errorf("facts %d, works %d, periods %d, BC %d, links %d", tl.Len(), works, periods, bc, links)
 	}
 	if !strings.HasPrefix(a.String(), "id,kind,date,title,group,description,authors,published_in,about,source\n") {
 		t.Errorf("header: %.80s", a.String())

@@ -1,0 +1,423 @@
+package pipeline
+
+import (
+	"cmp"
+	"fmt"
+	"math"
+	"slices"
+	"strings"
+)
+
+// Timeline is the content of one CSV file: its facts, sorted by start, then
+// id, with undated facts last, and the links from works to the facts they
+// study.
+//
+// A timeline keeps each fact compactly, its text in one string and its
+// date as day numbers, so that a file of a million facts fits in memory
+// beside its own size. Fact gives one fact whole.
+type Timeline struct {
+	Name         string   // file name without directory or .csv
+	ExtraColumns []string // input columns outside the schema, in input order
+
+	entries []entry
+	links   []Link
+	dated   int // the dated facts are entries[:dated]
+}
+
+// Link is a work of historiography and one fact it studies, as indexes of
+// the timeline's facts.
+type Link struct{ Work, Studied int }
+
+// Field names one text field of a fact, for reading one column of many
+// facts without making each Fact: see Timeline.Field.
+type Field int
+
+// The text fields of a fact, in the order an entry's text holds them.
+// FieldDate is the date as written; FieldEDTF its EDTF form.
+const (
+	FieldID Field = iota
+	FieldTitle
+	FieldGroup
+	FieldDescription
+	FieldAuthors
+	FieldPublishedIn
+	FieldAbout
+	FieldURL
+	FieldSource
+	FieldTags
+	FieldDate
+	FieldEDTF
+	numFields = iota
+)
+
+// Date flags of an entry.
+const (
+	flagApproximate = 1 << iota
+	flagUncertain
+	flagInterval
+	flagOpenEnd
+)
+
+// entry is how a timeline keeps one fact.
+type entry struct {
+	text       string            // the text fields, one after another
+	ends       [numFields]uint32 // where each text field ends in text
+	extra      []uint32          // where each extra column's value ends, after the fields
+	start, end int32             // day numbers; end is start for an open end
+	line       int32
+	kind       Kind
+	precision  Precision
+	flags      uint8
+}
+
+// isDated reports whether the fact has a date.
+func (e *entry) isDated() bool { return e.ends[FieldDate] != e.ends[FieldDate-1] }
+
+func (e *entry) field(f Field) string {
+	from := uint32(0)
+	if f > 0 {
+		from = e.ends[f-1]
+	}
+	return e.text[from:e.ends[f]]
+}
+
+// setField replaces the text of one field.
+func (e *entry) setField(f Field, s string) {
+	from := uint32(0)
+	if f > 0 {
+		from = e.ends[f-1]
+	}
+	e.text = e.text[:from] + s + e.text[e.ends[f]:]
+	delta := uint32(len(s)) - (e.ends[f] - from) // wraps around when shorter; the sums below wrap back
+	for k := int(f); k < numFields; k++ {
+		e.ends[k] += delta
+	}
+	for k := range e.extra {
+		e.extra[k] += delta
+	}
+}
+
+// arena hands out strings cut from large shared blocks: a million facts
+// cost a few hundred allocations rather than a million, and the garbage
+// collector has a few hundred objects to look at, none with pointers.
+type arena struct{ block strings.Builder }
+
+// arenaBlock is the size of an arena's blocks.
+const arenaBlock = 1 << 20
+
+// reserve makes room for n more bytes in the current block.
+func (a *arena) reserve(n int) {
+	if a.block.Cap()-a.block.Len() < n {
+		a.block = strings.Builder{}
+		a.block.Grow(max(arenaBlock, n))
+	}
+}
+
+// last returns the last n bytes written, as a string. A Builder never
+// changes bytes once written, so the string stays as it is.
+func (a *arena) last(n int) string {
+	s := a.block.String()
+	return s[len(s)-n:]
+}
+
+// add copies s into the arena.
+func (a *arena) add(s string) string {
+	a.reserve(len(s))
+	a.block.WriteString(s)
+	return a.last(len(s))
+}
+
+// pack packs f into an entry, its text in the arena.
+func (a *arena) pack(f *Fact) entry {
+	e := entry{line: int32(f.Line), kind: f.Kind}
+	fields := [...]string{
+		FieldID: f.ID, FieldTitle: f.Title, FieldGroup: f.Group, FieldDescription: f.Description,
+		FieldAuthors: string(f.Authors), FieldPublishedIn: f.PublishedIn, FieldAbout: string(f.About),
+		FieldURL: f.URL, FieldSource: f.Source, FieldTags: string(f.Tags), FieldDate: f.Date.Text, FieldEDTF: f.Date.EDTF,
+	}
+	n := 0
+	for _, s := range fields {
+		n += len(s)
+	}
+	for _, s := range f.Extra {
+		n += len(s)
+	}
+	a.reserve(n)
+	for i, s := range fields {
+		a.block.WriteString(s)
+		e.ends[i] = uint32(a.block.Len())
+	}
+	if len(f.Extra) > 0 {
+		e.extra = make([]uint32, len(f.Extra))
+		for i, s := range f.Extra {
+			a.block.WriteString(s)
+			e.extra[i] = uint32(a.block.Len())
+		}
+	}
+	// The ends count from the start of the entry's text.
+	e.text = a.last(n)
+	base := uint32(a.block.Len() - n)
+	for i := range e.ends {
+		e.ends[i] -= base
+	}
+	for i := range e.extra {
+		e.extra[i] -= base
+	}
+	if d := &f.Date; !d.IsZero() {
+		e.precision = d.Precision
+		e.start = int32(d.Start.Number())
+		e.end = int32(d.End.Number())
+		if d.OpenEnd {
+			e.end = e.start
+		}
+		if d.Approximate {
+			e.flags |= flagApproximate
+		}
+		if d.Uncertain {
+			e.flags |= flagUncertain
+		}
+		if d.Interval {
+			e.flags |= flagInterval
+		}
+		if d.OpenEnd {
+			e.flags |= flagOpenEnd
+		}
+	}
+	return e
+}
+
+// NewTimeline makes a timeline of facts that a program built itself rather
+// than read from a file. It treats them as Read treats rows: a fact without
+// an id gets one derived from its title and date, facts are sorted, and
+// each about names the facts a work studies. It checks nothing: a later
+// fact with an id already taken, or an about naming no fact, links nowhere.
+func NewTimeline(name string, extraColumns []string, facts ...Fact) *Timeline {
+	t := &Timeline{Name: name, ExtraColumns: extraColumns, entries: make([]entry, 0, len(facts))}
+	var a arena
+	for i := range facts {
+		t.entries = append(t.entries, a.pack(&facts[i]))
+	}
+	t.finish(t.indexIDs(func(int, int) {}))
+	return t
+}
+
+// Len returns how many facts t has.
+func (t *Timeline) Len() int { return len(t.entries) }
+
+// Dated returns how many facts have a date, and so are drawn. They are the
+// first facts of the timeline.
+func (t *Timeline) Dated() int { return t.dated }
+
+// Fact returns the i'th fact.
+func (t *Timeline) Fact(i int) Fact {
+	e := &t.entries[i]
+	f := Fact{
+		ID:          e.field(FieldID),
+		Kind:        e.kind,
+		Title:       e.field(FieldTitle),
+		Group:       e.field(FieldGroup),
+		Description: e.field(FieldDescription),
+		Authors:     List(e.field(FieldAuthors)),
+		PublishedIn: e.field(FieldPublishedIn),
+		About:       List(e.field(FieldAbout)),
+		URL:         e.field(FieldURL),
+		Source:      e.field(FieldSource),
+		Tags:        List(e.field(FieldTags)),
+		Date:        e.date(),
+		Line:        int(e.line),
+	}
+	if len(e.extra) > 0 {
+		f.Extra = make([]string, len(e.extra))
+		for c := range e.extra {
+			f.Extra[c] = t.Extra(i, c)
+		}
+	}
+	return f
+}
+
+func (e *entry) date() Date {
+	d := Date{Text: e.field(FieldDate)}
+	if d.Text == "" {
+		return d
+	}
+	d.EDTF = e.field(FieldEDTF)
+	d.Precision = e.precision
+	d.Approximate = e.flags&flagApproximate != 0
+	d.Uncertain = e.flags&flagUncertain != 0
+	d.Interval = e.flags&flagInterval != 0
+	d.OpenEnd = e.flags&flagOpenEnd != 0
+	d.Start = DayOfNumber(int64(e.start))
+	if !d.OpenEnd {
+		d.End = DayOfNumber(int64(e.end))
+	}
+	return d
+}
+
+// Facts returns every fact, in order.
+func (t *Timeline) Facts() []Fact {
+	facts := make([]Fact, len(t.entries))
+	for i := range facts {
+		facts[i] = t.Fact(i)
+	}
+	return facts
+}
+
+// Extra returns the i'th fact's value of the extra column col, or "" when
+// the fact has none.
+func (t *Timeline) Extra(i, col int) string {
+	e := &t.entries[i]
+	if col >= len(e.extra) {
+		return ""
+	}
+	from := e.ends[numFields-1]
+	if col > 0 {
+		from = e.extra[col-1]
+	}
+	return e.text[from:e.extra[col]]
+}
+
+// Field returns one text field of the i'th fact: t.Field(i, FieldTitle) is
+// t.Fact(i).Title, without the rest.
+func (t *Timeline) Field(i int, f Field) string { return t.entries[i].field(f) }
+
+// Days returns the day numbers (see Day.Number) the i'th fact's date runs
+// from and to. An open end gives the start as the end.
+func (t *Timeline) Days(i int) (start, end int64) {
+	return int64(t.entries[i].start), int64(t.entries[i].end)
+}
+
+// Links returns each work and fact it studies, by the work's order and
+// then its about's. Both ends may be undated.
+func (t *Timeline) Links() []Link { return t.links }
+
+// Range returns the first and last day the dated facts cover. ok is false
+// when no fact is dated. An open end counts as its start.
+func (t *Timeline) Range() (first, last Day, ok bool) {
+	if t.dated == 0 {
+		return Day{}, Day{}, false
+	}
+	end := t.entries[0].end
+	for i := range t.entries[:t.dated] {
+		end = max(end, t.entries[i].end)
+	}
+	return DayOfNumber(int64(t.entries[0].start)), DayOfNumber(int64(end)), true
+}
+
+// indexIDs gives every fact an id, deriving the empty ones from title and
+// date, and maps each id to the first fact that has it. dup is called for
+// each later fact with an id taken before.
+func (t *Timeline) indexIDs(dup func(i, first int)) map[string]int {
+	byID := make(map[string]int, len(t.entries))
+	for i := range t.entries {
+		id := t.entries[i].field(FieldID)
+		if id == "" {
+			continue
+		}
+		if first, taken := byID[id]; taken {
+			dup(i, first)
+			continue
+		}
+		byID[id] = i
+	}
+	for i := range t.entries {
+		e := &t.entries[i]
+		if e.ends[FieldID] != 0 {
+			continue
+		}
+		base := DeriveID(e.field(FieldTitle), e.date())
+		id := base
+		for n := 2; ; n++ {
+			if _, taken := byID[id]; !taken {
+				break
+			}
+			id = fmt.Sprintf("%s-%d", base, n)
+		}
+		e.setField(FieldID, id)
+		byID[e.field(FieldID)] = i
+	}
+	return byID
+}
+
+// finish resolves the facts' links, given the index of ids from indexIDs,
+// and sorts the facts.
+func (t *Timeline) finish(byID map[string]int) {
+	t.links = t.links[:0]
+	for i := range t.entries {
+		for id := range List(t.entries[i].field(FieldAbout)).All() {
+			if target, ok := byID[id]; ok {
+				t.links = append(t.links, Link{Work: i, Studied: target})
+			}
+		}
+	}
+	newIndex := t.sort()
+	for i := range t.links {
+		l := &t.links[i]
+		l.Work, l.Studied = newIndex[l.Work], newIndex[l.Studied]
+	}
+	slices.SortStableFunc(t.links, func(a, b Link) int { return cmp.Compare(a.Work, b.Work) })
+	t.dated = 0
+	for t.dated < len(t.entries) && t.entries[t.dated].isDated() {
+		t.dated++
+	}
+}
+
+// sort orders facts by start, then id, with undated facts last, in place,
+// and packs their texts in that order, so that writing them out reads
+// memory in order. It returns where each fact went: newIndex[old] = new.
+func (t *Timeline) sort() (newIndex []int) {
+	type key struct {
+		start int64 // math.MaxInt64 for an undated fact
+		index int
+	}
+	entries := t.entries
+	keys := make([]key, len(entries))
+	for i := range entries {
+		keys[i] = key{start: int64(entries[i].start), index: i}
+		if !entries[i].isDated() {
+			keys[i].start = math.MaxInt64
+		}
+	}
+	// By start alone first, which compares integers only, then each run of
+	// facts that start on the same day by id. Ties, only possible between
+	// duplicate ids, keep file order.
+	slices.SortFunc(keys, func(a, b key) int {
+		return cmp.Or(cmp.Compare(a.start, b.start), cmp.Compare(a.index, b.index))
+	})
+	for run := keys; len(run) > 0; {
+		n := 1
+		for n < len(run) && run[n].start == run[0].start {
+			n++
+		}
+		if n > 1 {
+			slices.SortStableFunc(run[:n], func(a, b key) int {
+				return strings.Compare(entries[a.index].field(FieldID), entries[b.index].field(FieldID))
+			})
+		}
+		run = run[n:]
+	}
+	newIndex = make([]int, len(entries))
+	var a arena
+	for i, k := range keys {
+		newIndex[k.index] = i
+		entries[k.index].text = a.add(entries[k.index].text)
+	}
+	// Move each entry once, one cycle of the permutation at a time.
+	for i := range keys {
+		if keys[i].index < 0 {
+			continue
+		}
+		first := entries[i]
+		j := i
+		for {
+			k := keys[j].index
+			keys[j].index = -1
+			if k == i {
+				entries[j] = first
+				break
+			}
+			entries[j] = entries[k]
+			j = k
+		}
+	}
+	return newIndex
+}
