@@ -287,27 +287,28 @@ func parseRange(text, left, right string) (Date, error) {
 	return d, nil
 }
 
-var (
-	fromPrefix   = regexp.MustCompile(`^(?i:from) `)
-	toSeparator  = regexp.MustCompile(` (?i:to) `)
-	spacedHyphen = regexp.MustCompile(`^(.+?) - (.+)$`)
-	yearHyphen   = regexp.MustCompile(`^(\d{1,4}(?: ?(?i:bc|bce|ad|ce))?)-(\d{1,4}(?: ?(?i:bc|bce|ad|ce))?)$`)
-)
+var yearHyphen = regexp.MustCompile(`^(\d{1,4}(?: ?(?i:bc|bce|ad|ce))?)-(\d{1,4}(?: ?(?i:bc|bce|ad|ce))?)$`)
 
 // splitRange splits "1926–1953", "1926 to 1953", "from 1926 to 1953",
 // "1926/1953" and "1926-1953" into their two sides.
 func splitRange(s string) (left, right string, ok bool) {
-	s = fromPrefix.ReplaceAllString(s, "")
-	if loc := toSeparator.FindStringIndex(s); loc != nil {
-		return trimBoth(s[:loc[0]], s[loc[1]:])
+	if hasPrefixFold(s, "from ") {
+		s = s[len("from "):]
+	}
+	for i := 0; i+4 <= len(s); i++ {
+		if s[i] == ' ' && s[i+3] == ' ' && hasPrefixFold(s[i+1:], "to") {
+			return trimBoth(s[:i], s[i+4:])
+		}
 	}
 	for _, dash := range []string{"–", "—", "/"} {
 		if l, r, found := strings.Cut(s, dash); found {
 			return trimBoth(l, r)
 		}
 	}
-	if m := spacedHyphen.FindStringSubmatch(s); m != nil {
-		return trimBoth(m[1], m[2])
+	if len(s) > 1 {
+		if i := strings.Index(s[1:], " - "); i >= 0 && 1+i+3 < len(s) {
+			return trimBoth(s[:1+i], s[1+i+3:])
+		}
 	}
 	if m := yearHyphen.FindStringSubmatch(s); m != nil {
 		return trimBoth(m[1], m[2])
@@ -390,16 +391,11 @@ func (sd side) label() string {
 }
 
 var (
-	approxPrefix = regexp.MustCompile(`^(?i:circa|approx\.|approx|about|around|ca\.|ca|c\.|c|~)\s*`)
-	eraSuffix    = regexp.MustCompile(`\s*(?i:(b\.c\.e\.|b\.c\.|bce|bc)|(a\.d\.|ad|c\.e\.|ce))$`)
-	eraPrefix    = regexp.MustCompile(`^(?i:a\.d\.|ad)\s+`)
 	isoYearRe    = regexp.MustCompile(`^(-?)(\d{1,4})$`)
 	isoMonthRe   = regexp.MustCompile(`^(-?)(\d{4})-(\d{2})$`)
 	isoDayRe     = regexp.MustCompile(`^(-?)(\d{4})-(\d{2})-(\d{2})$`)
 	decadeRe     = regexp.MustCompile(`^(?:(\d{3})0'?s|(\d{3})[xX])$`)
 	centuryRe    = regexp.MustCompile(`^(\d{2})[xX]{2}$`)
-	wordSplit    = regexp.MustCompile(`[\s,]+`)
-	ordinalRe    = regexp.MustCompile(`^(\d{1,2})(?:st|nd|rd|th)?$`)
 )
 
 // parseSide reads one single date. A notDateError means s is not written
@@ -408,9 +404,12 @@ func parseSide(s string) (side, error) {
 	var sd side
 	s = strings.TrimSpace(s)
 	if s != "" && strings.IndexByte("cCaA~", s[0]) >= 0 {
-		if m := approxPrefix.FindString(s); m != "" {
-			sd.approximate = true
-			s = s[len(m):]
+		for _, p := range approxPrefixes {
+			if hasPrefixFold(s, p) {
+				sd.approximate = true
+				s = trimLeftSpace(s[len(p):])
+				break
+			}
 		}
 	}
 	var approx, uncertain bool
@@ -422,18 +421,20 @@ func parseSide(s string) (side, error) {
 	}
 	// Only a letter or a dot can end an era, and only an a can start one.
 	if last := s[len(s)-1]; last == '.' || last|0x20 == 'c' || last|0x20 == 'd' || last|0x20 == 'e' {
-		if m := eraSuffix.FindStringSubmatchIndex(s); m != nil {
-			if m[2] >= 0 {
-				sd.era = eraBC
-			} else {
-				sd.era = eraAD
+		for _, suffix := range eraSuffixes {
+			if hasSuffixFold(s, suffix.text) {
+				sd.era = suffix.era
+				s = strings.TrimSpace(s[:len(s)-len(suffix.text)])
+				break
 			}
-			s = strings.TrimSpace(s[:m[0]])
 		}
 	} else if s[0]|0x20 == 'a' {
-		if m := eraPrefix.FindString(s); m != "" {
-			sd.era = eraAD
-			s = s[len(m):]
+		for _, p := range []string{"a.d.", "ad"} {
+			if rest := trimLeftSpace(s[min(len(p), len(s)):]); hasPrefixFold(s, p) && len(rest) < len(s)-len(p) {
+				sd.era = eraAD
+				s = rest
+				break
+			}
 		}
 	}
 	if s == "" {
@@ -496,11 +497,68 @@ func isoSign(sign, digits string) int {
 	return atoi(digits)
 }
 
+// approxPrefixes start an approximate date, tried in this order.
+var approxPrefixes = []string{"circa", "approx.", "approx", "about", "around", "ca.", "ca", "c.", "c", "~"}
+
+// eraSuffixes end a date with its era, longest first, so that "b.c.e."
+// is not read as "c.e.".
+var eraSuffixes = []struct {
+	text string
+	era  era
+}{
+	{"b.c.e.", eraBC}, {"b.c.", eraBC}, {"a.d.", eraAD}, {"c.e.", eraAD},
+	{"bce", eraBC}, {"bc", eraBC}, {"ad", eraAD}, {"ce", eraAD},
+}
+
+func hasPrefixFold(s, prefix string) bool {
+	return len(s) >= len(prefix) && strings.EqualFold(s[:len(prefix)], prefix)
+}
+
+func hasSuffixFold(s, suffix string) bool {
+	return len(s) >= len(suffix) && strings.EqualFold(s[len(s)-len(suffix):], suffix)
+}
+
+// isWordSpace reports the bytes that separate the words of a date: ASCII
+// white space, as \s in a regular expression.
+func isWordSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r' }
+
+func trimLeftSpace(s string) string {
+	for s != "" && isWordSpace(s[0]) {
+		s = s[1:]
+	}
+	return s
+}
+
+// splitWords splits s at runs of white space and commas, as "5 March,
+// 1953", into words; n is how many there are, up to len(words)+1 for "more".
+func splitWords(s string, words *[3]string) (n int) {
+	start := 0
+	for i := 0; i <= len(s); i++ {
+		if i < len(s) && !isWordSpace(s[i]) && s[i] != ',' {
+			continue
+		}
+		if i < len(s) && i == start && i > 0 { // inside a run of separators
+			start = i + 1
+			continue
+		}
+		if n == len(words) {
+			return n + 1
+		}
+		words[n] = s[start:i]
+		n++
+		for i+1 < len(s) && (isWordSpace(s[i+1]) || s[i+1] == ',') {
+			i++
+		}
+		start = i + 1
+	}
+	return n
+}
+
 // parseWords reads "March 1974", "5 March 1953" and "March 5, 1953".
 func (sd *side) parseWords(s string) error {
-	words := wordSplit.Split(s, -1)
+	var words [3]string
 	var day, month, year int
-	switch len(words) {
+	switch splitWords(s, &words) {
 	case 2:
 		month, year = monthNumber(words[0]), yearNumber(words[1])
 		return sd.setDay(year, month, 0, PrecisionMonth)
@@ -517,24 +575,31 @@ func (sd *side) parseWords(s string) error {
 }
 
 func monthNumber(w string) int {
-	w = strings.ToLower(strings.TrimSuffix(w, "."))
+	w = strings.TrimSuffix(w, ".")
 	if len(w) < 3 {
 		return 0
 	}
 	for i, name := range monthNames {
-		name = strings.ToLower(name)
-		if w == name || w == name[:3] || (i == 8 && w == "sept") {
+		if strings.EqualFold(w, name) || strings.EqualFold(w, name[:3]) || (i == 8 && strings.EqualFold(w, "sept")) {
 			return i + 1
 		}
 	}
 	return 0
 }
 
+// dayNumber reads a day of the month, "5" or "5th"; 0 means none.
 func dayNumber(w string) int {
-	if m := ordinalRe.FindStringSubmatch(w); m != nil {
-		return atoi(m[1])
+	digits := w
+	for _, suffix := range []string{"st", "nd", "rd", "th"} {
+		if strings.HasSuffix(w, suffix) {
+			digits = w[:len(w)-2]
+			break
+		}
 	}
-	return 0
+	if len(digits) < 1 || len(digits) > 2 || !isDigits(digits) {
+		return 0
+	}
+	return atoi(digits)
 }
 
 func yearNumber(w string) int {

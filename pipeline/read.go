@@ -67,10 +67,6 @@ func sizeOf(in io.Reader) int64 {
 	return 0
 }
 
-// bytesPerRowGuess sizes the facts slice from the input's size; a guess
-// too small costs a few copies, too large some unused memory.
-const bytesPerRowGuess = 120
-
 // reader holds the state of one Read.
 type reader struct {
 	file     string
@@ -80,7 +76,7 @@ type reader struct {
 	problems Problems
 	refs     []rowRefs // parallel to the facts read, for checks across rows
 	arena    arena     // holds the facts' text
-	extra    []string  // scratch space for a row's extra values
+	rowPos   []int32   // the line and column of each field of the row at hand
 }
 
 // rowRefs keeps where a row's id and about fields are, for the checks that
@@ -91,15 +87,28 @@ func (rd *reader) report(line, col int, sev Severity, format string, args ...any
 	rd.problems = append(rd.problems, Problem{File: rd.file, Line: line, Column: col, Severity: sev, Message: fmt.Sprintf(format, args...)})
 }
 
-// pos gives the position of the named column's field in the last record
-// read, or of the record's start when the column is absent.
+// pos gives the position of the named column's field in the row at hand,
+// or of the row's start when the column is absent.
 func (rd *reader) pos(column string) (line, col int) {
 	if i, ok := rd.columns[column]; ok {
-		return rd.csv.FieldPos(i)
+		return int(rd.rowPos[2*i]), int(rd.rowPos[2*i+1])
 	}
-	line, _ = rd.csv.FieldPos(0)
-	return line, 1
+	return int(rd.rowPos[0]), 1
 }
+
+// rowBatch carries rows from the goroutine that parses the CSV to the one
+// that makes facts of them.
+type rowBatch struct {
+	rows     []*record
+	extra    []string  // per row, its values of the extra columns
+	pos      []int32   // per row, per column: the line and column of its field
+	problems []Problem // rows that could not be parsed
+	err      error     // a failure to read the input, after the rows
+	offset   int64     // how far into the input the batch's last row ends
+}
+
+// batchRows is how many rows a rowBatch carries.
+const batchRows = 512
 
 func (rd *reader) read(in io.Reader) (*Timeline, error) {
 	buffered := bufio.NewReaderSize(in, 64<<10)
@@ -108,48 +117,109 @@ func (rd *reader) read(in io.Reader) (*Timeline, error) {
 	}
 	rd.csv = csv.NewReader(buffered)
 	rd.csv.ReuseRecord = true
-	t := &Timeline{entries: make([]entry, 0, rd.sizeHint/bytesPerRowGuess)}
-	rd.refs = make([]rowRefs, 0, cap(t.entries))
+	t := &Timeline{}
 	um, err := gocsv.NewUnmarshaller(rd.csv, &record{})
 	if err != nil {
 		if errors.Is(err, io.EOF) {
 			rd.report(1, 1, Error, "the file is empty: it needs a header row naming its columns, such as date,title")
 			return t, nil
 		}
-		return t, rd.csvError(err)
+		p, ok := rd.csvProblem(err)
+		if !ok {
+			return nil, err
+		}
+		rd.problems = append(rd.problems, p)
+		return t, nil
 	}
 	header := slices.Clone(um.Headers)
 	if err := um.RenormalizeHeaders(normaliseHeader); err != nil {
 		return nil, err
 	}
 	extraIdx := rd.readHeader(header, um.Headers, t)
+	// One goroutine parses the CSV, through gocsv, while this one makes
+	// facts of the rows: the two halves of the work take about as long.
+	batches, free := make(chan *rowBatch, 4), make(chan *rowBatch, 8)
+	go rd.parse(um, extraIdx, batches, free)
+	stride, nx := 2*len(um.Headers), len(extraIdx)
+	var readErr error
+	for b := range batches {
+		if t.entries == nil && b.offset > 0 {
+			// Size the facts from the first rows' bytes per row and the
+			// input's size, with a little to spare.
+			n := max(rd.sizeHint*int64(len(b.rows))/b.offset*21/20, int64(len(b.rows)))
+			t.entries = make([]entry, 0, n)
+			rd.refs = make([]rowRefs, 0, n)
+		}
+		rd.problems = append(rd.problems, b.problems...)
+		readErr = cmp.Or(readErr, b.err)
+		for k, row := range b.rows {
+			rd.rowPos = b.pos[k*stride : (k+1)*stride]
+			f := rd.fact(row)
+			f.Extra = b.extra[k*nx : (k+1)*nx]
+			rd.checkUTF8(row, f.Extra)
+			t.entries = append(t.entries, rd.arena.pack(&f))
+		}
+		select {
+		case free <- b:
+		default:
+		}
+	}
+	if readErr != nil {
+		return nil, readErr
+	}
+	return t, nil
+}
+
+// parse reads the rows of the CSV through gocsv and sends them in batches,
+// taking spent batches back from free. It closes batches at the end.
+func (rd *reader) parse(um *gocsv.Unmarshaller, extraIdx []int, batches chan<- *rowBatch, free <-chan *rowBatch) {
+	defer close(batches)
+	next := func() *rowBatch {
+		select {
+		case b := <-free:
+			b.rows, b.extra, b.pos, b.problems = b.rows[:0], b.extra[:0], b.pos[:0], nil
+			return b
+		default:
+			return &rowBatch{rows: make([]*record, 0, batchRows)}
+		}
+	}
+	b := next()
 	for {
 		var unmatched map[string]string
 		var v any
+		var err error
 		if len(extraIdx) > 0 {
 			v, unmatched, err = um.ReadUnmatched()
 		} else {
 			v, err = um.Read()
 		}
 		if err == io.EOF {
-			return t, nil
+			break
 		}
 		if err != nil {
-			if err = rd.csvError(err); err != nil {
-				return nil, err
+			if p, ok := rd.csvProblem(err); ok {
+				b.problems = append(b.problems, p)
+				continue
 			}
-			continue
+			b.err = err
+			break
 		}
-		row := v.(*record)
-		f := rd.fact(row)
-		rd.extra = rd.extra[:0]
+		b.rows = append(b.rows, v.(*record))
 		for _, i := range extraIdx {
-			rd.extra = append(rd.extra, unmatched[um.Headers[i]])
+			b.extra = append(b.extra, unmatched[um.Headers[i]])
 		}
-		f.Extra = rd.extra
-		rd.checkUTF8(row, f.Extra)
-		t.entries = append(t.entries, rd.arena.pack(&f))
+		for i := range um.Headers {
+			line, col := rd.csv.FieldPos(i)
+			b.pos = append(b.pos, int32(line), int32(col))
+		}
+		if len(b.rows) == batchRows {
+			b.offset = rd.csv.InputOffset()
+			batches <- b
+			b = next()
+		}
 	}
+	b.offset = rd.csv.InputOffset()
+	batches <- b
 }
 
 func normaliseHeader(h []string) []string {
@@ -197,12 +267,13 @@ var schemaColumns = sync.OnceValue(func() map[string]bool {
 	return known
 })
 
-// csvError reports a malformed row and lets reading go on. It returns the
-// error itself only when it is not about the CSV's form: an I/O failure.
-func (rd *reader) csvError(err error) error {
+// csvProblem gives the problem of a malformed row, after which reading
+// goes on. ok is false when err is not about the CSV's form but, say, an
+// I/O failure.
+func (rd *reader) csvProblem(err error) (p Problem, ok bool) {
 	var pe *csv.ParseError
 	if !errors.As(err, &pe) {
-		return err
+		return p, false
 	}
 	msg := pe.Err.Error()
 	if errors.Is(pe.Err, csv.ErrFieldCount) {
@@ -211,8 +282,7 @@ func (rd *reader) csvError(err error) error {
 			msg = "wrong number of fields"
 		}
 	}
-	rd.report(pe.Line, pe.Column, Error, "%s", msg)
-	return nil
+	return Problem{File: rd.file, Line: pe.Line, Column: pe.Column, Severity: Error, Message: msg}, true
 }
 
 // checkUTF8 reports the first field of a row that is not UTF-8, as a file
@@ -241,7 +311,7 @@ func (rd *reader) checkUTF8(r *record, extra []string) {
 
 // fact turns one row into a Fact and reports what is wrong with it alone.
 func (rd *reader) fact(r *record) Fact {
-	line, _ := rd.csv.FieldPos(0)
+	line := int(rd.rowPos[0])
 	f := Fact{
 		ID:          strings.TrimSpace(r.ID),
 		Title:       strings.TrimSpace(r.Title),

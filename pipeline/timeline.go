@@ -365,32 +365,30 @@ func (t *Timeline) finish(byID map[string]int) {
 // and packs their texts in that order, so that writing them out reads
 // memory in order. It returns where each fact went: newIndex[old] = new.
 func (t *Timeline) sort() (newIndex []int) {
-	type key struct {
-		start int64 // math.MaxInt64 for an undated fact
-		index int
-	}
+	// A key is the start, ordered as unsigned, above the index; an undated
+	// fact starts at the largest start.
 	entries := t.entries
-	keys := make([]key, len(entries))
+	keys := make([]uint64, len(entries))
 	for i := range entries {
-		keys[i] = key{start: int64(entries[i].start), index: i}
+		start := uint64(uint32(entries[i].start)^1<<31) << 32
 		if !entries[i].isDated() {
-			keys[i].start = math.MaxInt64
+			start = math.MaxUint32 << 32
 		}
+		keys[i] = start | uint64(i)
 	}
-	// By start alone first, which compares integers only, then each run of
-	// facts that start on the same day by id. Ties, only possible between
-	// duplicate ids, keep file order.
-	slices.SortFunc(keys, func(a, b key) int {
-		return cmp.Or(cmp.Compare(a.start, b.start), cmp.Compare(a.index, b.index))
-	})
+	index := func(k uint64) int { return int(uint32(k)) }
+	// By start first, comparing integers only, then each run of facts that
+	// start on the same day by id. Ties, only possible between duplicate
+	// ids, keep file order.
+	slices.Sort(keys)
 	for run := keys; len(run) > 0; {
 		n := 1
-		for n < len(run) && run[n].start == run[0].start {
+		for n < len(run) && run[n]>>32 == run[0]>>32 {
 			n++
 		}
 		if n > 1 {
-			slices.SortStableFunc(run[:n], func(a, b key) int {
-				return strings.Compare(entries[a.index].field(FieldID), entries[b.index].field(FieldID))
+			slices.SortFunc(run[:n], func(a, b uint64) int {
+				return cmp.Or(strings.Compare(entries[index(a)].field(FieldID), entries[index(b)].field(FieldID)), cmp.Compare(a, b))
 			})
 		}
 		run = run[n:]
@@ -398,19 +396,20 @@ func (t *Timeline) sort() (newIndex []int) {
 	newIndex = make([]int, len(entries))
 	var a arena
 	for i, k := range keys {
-		newIndex[k.index] = i
-		entries[k.index].text = a.add(entries[k.index].text)
+		newIndex[index(k)] = i
+		entries[index(k)].text = a.add(entries[index(k)].text)
 	}
 	// Move each entry once, one cycle of the permutation at a time.
+	const moved = math.MaxUint64
 	for i := range keys {
-		if keys[i].index < 0 {
+		if keys[i] == moved {
 			continue
 		}
 		first := entries[i]
 		j := i
 		for {
-			k := keys[j].index
-			keys[j].index = -1
+			k := index(keys[j])
+			keys[j] = moved
 			if k == i {
 				entries[j] = first
 				break

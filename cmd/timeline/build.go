@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"sort"
 	"strings"
 
@@ -71,6 +72,7 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err != nil {
 		return err
 	}
+	defer debug.SetMemoryLimit(debug.SetMemoryLimit(memoryBudget(files)))
 	report, err := builder{outDir: *outDir, opts: opts}.build(ctx, files, stdout, stderr)
 	if err != nil {
 		return err
@@ -79,6 +81,23 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return errData
 	}
 	return nil
+}
+
+// memoryBudget is the soft limit build asks Go's garbage collector to keep
+// memory within: a little under three times the largest input, which is
+// what a large timeline needs in memory at once, with the slack the
+// collector would otherwise leave. A GOMEMLIMIT in the environment wins.
+func memoryBudget(files []string) int64 {
+	if os.Getenv("GOMEMLIMIT") != "" {
+		return debug.SetMemoryLimit(-1) // as it is
+	}
+	var largest int64
+	for _, f := range files {
+		if st, err := os.Stat(f); err == nil {
+			largest = max(largest, st.Size())
+		}
+	}
+	return largest*13/5 + 32<<20
 }
 
 // pageFlags adds the flags that choose how pages load ECharts; the func it
