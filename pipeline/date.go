@@ -391,11 +391,11 @@ func (sd side) label() string {
 }
 
 var (
-	isoYearRe    = regexp.MustCompile(`^(-?)(\d{1,4})$`)
-	isoMonthRe   = regexp.MustCompile(`^(-?)(\d{4})-(\d{2})$`)
-	isoDayRe     = regexp.MustCompile(`^(-?)(\d{4})-(\d{2})-(\d{2})$`)
-	decadeRe     = regexp.MustCompile(`^(?:(\d{3})0'?s|(\d{3})[xX])$`)
-	centuryRe    = regexp.MustCompile(`^(\d{2})[xX]{2}$`)
+	isoYearRe  = regexp.MustCompile(`^(-?)(\d{1,4})$`)
+	isoMonthRe = regexp.MustCompile(`^(-?)(\d{4})-(\d{2})$`)
+	isoDayRe   = regexp.MustCompile(`^(-?)(\d{4})-(\d{2})-(\d{2})$`)
+	decadeRe   = regexp.MustCompile(`^(?:(\d{3})0'?s|(\d{3})[xX])$`)
+	centuryRe  = regexp.MustCompile(`^(\d{2})[xX]{2}$`)
 )
 
 // parseSide reads one single date. A notDateError means s is not written
