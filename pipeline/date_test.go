@@ -133,15 +133,23 @@ func TestDayNumber(t *testing.T) {
 		if got := tt.d.Number(); got != tt.want {
 			t.Errorf("%v.Number() = %d, want %d", tt.d, got, tt.want)
 		}
+		if got := DayOfNumber(tt.want); got != tt.d {
+			t.Errorf("DayOfNumber(%d) = %v, want %v", tt.want, got, tt.d)
+		}
 	}
-	// Consecutive days have consecutive numbers, across years, leap days and year 0.
-	prev := Day{-2, 12, 31}.Number()
-	for y := -1; y <= 2001; y++ {
+	// Consecutive days have consecutive numbers, across years, leap days and
+	// year 0, and DayOfNumber gives each day back, over the whole range.
+	prev := Day{minYear - 1, 12, 31}.Number()
+	for y := minYear; y <= maxYear; y++ {
 		for m := 1; m <= 12; m++ {
 			for d := 1; d <= daysIn(y, m); d++ {
-				n := Day{y, m, d}.Number()
+				day := Day{y, m, d}
+				n := day.Number()
 				if n != prev+1 {
-					t.Fatalf("Day{%d,%d,%d}.Number() = %d, want %d", y, m, d, n, prev+1)
+					t.Fatalf("%v.Number() = %d, want %d", day, n, prev+1)
+				}
+				if back := DayOfNumber(n); back != day {
+					t.Fatalf("DayOfNumber(%d) = %v, want %v", n, back, day)
 				}
 				prev = n
 			}

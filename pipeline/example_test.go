@@ -48,3 +48,23 @@ func ExampleRead() {
 	// a-study-of-the-1930s-2005,historiography,A study of the 1930s,2005,2005-01-01,2005-12-31,year,,,2005,,,,,stalin-leads-the-ussr-1926,,,
 	// a-typo,history,A typo,,,,,,,,,,,,,,,
 }
+
+func ExampleNewTimeline() {
+	lead, _ := pipeline.ParseDate("1926–1953")
+	study, _ := pipeline.ParseDate("1974")
+	t := pipeline.NewTimeline("built", nil,
+		pipeline.Fact{Kind: pipeline.Historiography, Title: "A study", Date: study, About: "stalin"},
+		pipeline.Fact{ID: "stalin", Title: "Stalin leads the USSR", Date: lead},
+	)
+	for i := range t.Len() {
+		f := t.Fact(i)
+		fmt.Println(f.ID, f.Kind, f.Date.EDTF)
+	}
+	for _, l := range t.Links() {
+		fmt.Println(t.Fact(l.Work).Title, "studies", t.Fact(l.Studied).Title)
+	}
+	// Output:
+	// stalin history 1926/1953
+	// a-study-1974 historiography 1974
+	// A study studies Stalin leads the USSR
+}

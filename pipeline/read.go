@@ -81,7 +81,7 @@ type reader struct {
 
 // rowRefs keeps where a row's id and about fields are, for the checks that
 // need the whole file.
-type rowRefs struct{ idCol, aboutCol int32 }
+type rowRefs struct{ idLine, idCol, aboutLine, aboutCol int32 }
 
 func (rd *reader) report(line, col int, sev Severity, format string, args ...any) {
 	rd.problems = append(rd.problems, Problem{File: rd.file, Line: line, Column: col, Severity: sev, Message: fmt.Sprintf(format, args...)})
@@ -358,9 +358,9 @@ func (rd *reader) fact(r *record) Fact {
 		l, c := rd.pos("about")
 		rd.report(l, c, Warning, "a history row has about; only historiography links to what it studies")
 	}
-	_, idCol := rd.pos("id")
-	_, aboutCol := rd.pos("about")
-	rd.refs = append(rd.refs, rowRefs{idCol: int32(idCol), aboutCol: int32(aboutCol)})
+	idLine, idCol := rd.pos("id")
+	aboutLine, aboutCol := rd.pos("about")
+	rd.refs = append(rd.refs, rowRefs{int32(idLine), int32(idCol), int32(aboutLine), int32(aboutCol)})
 	return f
 }
 
@@ -369,7 +369,7 @@ func (rd *reader) fact(r *record) Fact {
 // refs are still parallel.
 func (rd *reader) link(t *Timeline) {
 	byID := t.indexIDs(func(i, first int) {
-		rd.report(int(t.entries[i].line), int(rd.refs[i].idCol), Error, "duplicate id %q: line %d has it too", t.entries[i].field(FieldID), t.entries[first].line)
+		rd.report(int(rd.refs[i].idLine), int(rd.refs[i].idCol), Error, "duplicate id %q: line %d has it too", t.entries[i].field(FieldID), t.entries[first].line)
 	})
 	for i := range t.entries {
 		e := &t.entries[i]
@@ -377,9 +377,9 @@ func (rd *reader) link(t *Timeline) {
 			target, ok := byID[id]
 			switch {
 			case !ok:
-				rd.report(int(e.line), int(rd.refs[i].aboutCol), Error, "about names %q, which is no id in this file", id)
+				rd.report(int(rd.refs[i].aboutLine), int(rd.refs[i].aboutCol), Error, "about names %q, which is no id in this file", id)
 			case t.entries[target].kind != History:
-				rd.report(int(e.line), int(rd.refs[i].aboutCol), Warning, "about names %q, which is historiography, not history", id)
+				rd.report(int(rd.refs[i].aboutLine), int(rd.refs[i].aboutCol), Warning, "about names %q, which is historiography, not history", id)
 			}
 		}
 	}

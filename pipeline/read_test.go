@@ -3,6 +3,7 @@ package pipeline
 import (
 	"bytes"
 	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -226,4 +227,72 @@ func FuzzRoundTrip(f *testing.F) {
 			t.Fatalf("not idempotent:\nonce:\n%s\ntwice:\n%s", once.Bytes(), twice.Bytes())
 		}
 	})
+}
+
+func TestParseList(t *testing.T) {
+	tests := []struct {
+		in   string
+		want List
+	}{
+		{"", ""},
+		{"  ", ""},
+		{"Conquest", "Conquest"},
+		{"Conquest; Getty", "Conquest; Getty"},
+		{"Conquest;Getty", "Conquest; Getty"},
+		{" Conquest ;  Getty ; ", "Conquest; Getty"},
+		{";;a;;b;;", "a; b"},
+		{"a;  b", "a; b"},
+		{"Stojanović ;\u00a0Čapek", "Stojanović; Čapek"},
+		{"a b; c d", "a b; c d"},
+	}
+	for _, tt := range tests {
+		if got := parseList(tt.in); got != tt.want {
+			t.Errorf("parseList(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+	if got := List("a; b c; d").Items(); strings.Join(got, "|") != "a|b c|d" {
+		t.Errorf("Items = %q", got)
+	}
+	if got := List("").Items(); got != nil {
+		t.Errorf("Items of an empty list = %q, want nil", got)
+	}
+}
+
+// TestReadAcrossBatches reads a file of many rows, which reach the facts
+// in several batches, and checks the rows and positions at their ends.
+func TestReadAcrossBatches(t *testing.T) {
+	var in strings.Builder
+	in.WriteString("id,date,title,about\n")
+	const rows = 3*batchRows + 7
+	for i := 1; i <= rows; i++ {
+		date := fmt.Sprint(1000 + i)
+		switch i {
+		case batchRows, batchRows + 1, rows:
+			date = "31 February 1930"
+		}
+		about := ""
+		if i == 2*batchRows {
+			about = "nowhere"
+		}
+		fmt.Fprintf(&in, "r%d,%s,\"Row\n%d\",%s\n", i, date, i, about)
+	}
+	tl, problems, err := Read(strings.NewReader(in.String()), "many.csv", "many")
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Row i starts on line 2i: each title spans two lines.
+	msg := `date "31 February 1930": no such day: February 1930 has 28 days`
+	assertProblems(t, problems, []string{
+		fmt.Sprintf("many.csv:%d:%d: %s", 2*batchRows, len(fmt.Sprint("r", batchRows, ","))+1, msg),
+		fmt.Sprintf("many.csv:%d:%d: %s", 2*(batchRows+1), len(fmt.Sprint("r", batchRows+1, ","))+1, msg),
+		fmt.Sprintf("many.csv:%d:%d: warning: a history row has about; only historiography links to what it studies", 2*2*batchRows+1, len(fmt.Sprint(2*batchRows, `",`))+1),
+		fmt.Sprintf("many.csv:%d:%d: about names \"nowhere\", which is no id in this file", 2*2*batchRows+1, len(fmt.Sprint(2*batchRows, `",`))+1),
+		fmt.Sprintf("many.csv:%d:%d: %s", 2*rows, len(fmt.Sprint("r", rows, ","))+1, msg),
+	})
+	if tl.Len() != rows || tl.Dated() != rows-3 {
+		t.Fatalf("%d facts, %d dated; want %d, %d", tl.Len(), tl.Dated(), rows, rows-3)
+	}
+	if f := tl.Fact(rows - 4); f.ID != fmt.Sprintf("r%d", rows-1) || f.Line != 2*(rows-1) || f.Title != fmt.Sprintf("Row\n%d", rows-1) {
+		t.Errorf("last dated fact = %q %q at line %d", f.ID, f.Title, f.Line)
+	}
 }
