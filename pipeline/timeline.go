@@ -6,6 +6,7 @@ import (
 	"math"
 	"slices"
 	"strings"
+	"sync"
 )
 
 // Timeline is the content of one CSV file: its facts, sorted by start, then
@@ -361,6 +362,35 @@ func (t *Timeline) finish(byID map[string]int) {
 	}
 }
 
+// keyIndex gives the index of a fact's sort key: its low half.
+func keyIndex(k uint64) int { return int(uint32(k)) }
+
+// finishSort finishes sorting keys[from:to], already in order of start and
+// beginning a run of facts that start on the same day: it sorts each run by
+// id, then notes where each fact goes and packs their texts in that order.
+// Ties, only possible between duplicate ids, keep file order.
+func (t *Timeline) finishSort(keys []uint64, from, to int, newIndex []int) {
+	entries := t.entries
+	for run := keys[from:to]; len(run) > 0; {
+		n := 1
+		for n < len(run) && run[n]>>32 == run[0]>>32 {
+			n++
+		}
+		if n > 1 {
+			slices.SortFunc(run[:n], func(a, b uint64) int {
+				return cmp.Or(strings.Compare(entries[keyIndex(a)].field(FieldID), entries[keyIndex(b)].field(FieldID)), cmp.Compare(a, b))
+			})
+		}
+		run = run[n:]
+	}
+	var a arena
+	for i := from; i < to; i++ {
+		e := &entries[keyIndex(keys[i])]
+		newIndex[keyIndex(keys[i])] = i
+		e.text = a.add(e.text)
+	}
+}
+
 // sort orders facts by start, then id, with undated facts last, in place,
 // and packs their texts in that order, so that writing them out reads
 // memory in order. It returns where each fact went: newIndex[old] = new.
@@ -376,29 +406,20 @@ func (t *Timeline) sort() (newIndex []int) {
 		}
 		keys[i] = start | uint64(i)
 	}
-	index := func(k uint64) int { return int(uint32(k)) }
 	// By start first, comparing integers only, then each run of facts that
-	// start on the same day by id. Ties, only possible between duplicate
-	// ids, keep file order.
+	// start on the same day by id.
 	slices.Sort(keys)
-	for run := keys; len(run) > 0; {
-		n := 1
-		for n < len(run) && run[n]>>32 == run[0]>>32 {
-			n++
-		}
-		if n > 1 {
-			slices.SortFunc(run[:n], func(a, b uint64) int {
-				return cmp.Or(strings.Compare(entries[index(a)].field(FieldID), entries[index(b)].field(FieldID)), cmp.Compare(a, b))
-			})
-		}
-		run = run[n:]
-	}
 	newIndex = make([]int, len(entries))
-	var a arena
-	for i, k := range keys {
-		newIndex[index(k)] = i
-		entries[index(k)].text = a.add(entries[index(k)].text)
+	// Two halves, split between runs, are finished each on its own core.
+	half := len(keys) / 2
+	for half > 0 && half < len(keys) && keys[half]>>32 == keys[half-1]>>32 {
+		half++
 	}
+	var wg sync.WaitGroup
+	for _, part := range [2][2]int{{0, half}, {half, len(keys)}} {
+		wg.Go(func() { t.finishSort(keys, part[0], part[1], newIndex) })
+	}
+	wg.Wait()
 	// Move each entry once, one cycle of the permutation at a time.
 	const moved = math.MaxUint64
 	for i := range keys {
@@ -408,7 +429,7 @@ func (t *Timeline) sort() (newIndex []int) {
 		first := entries[i]
 		j := i
 		for {
-			k := index(keys[j])
+			k := keyIndex(keys[j])
 			keys[j] = moved
 			if k == i {
 				entries[j] = first
