@@ -371,20 +371,16 @@ func (rd *reader) link(t *Timeline) {
 	byID := t.indexIDs(func(i, first int) {
 		rd.report(int(rd.refs[i].idLine), int(rd.refs[i].idCol), Error, "duplicate id %q: line %d has it too", t.entries[i].field(FieldID), t.entries[first].line)
 	})
-	for i := range t.entries {
-		e := &t.entries[i]
-		for id := range List(e.field(FieldAbout)).All() {
-			target, ok := byID[id]
-			switch {
-			case !ok:
-				rd.report(int(rd.refs[i].aboutLine), int(rd.refs[i].aboutCol), Error, "about names %q, which is no id in this file", id)
-			case t.entries[target].kind != History:
-				rd.report(int(rd.refs[i].aboutLine), int(rd.refs[i].aboutCol), Warning, "about names %q, which is historiography, not history", id)
-			}
+	t.finish(byID, func(i int, id string, target int, ok bool) {
+		ref := rd.refs[i]
+		switch {
+		case !ok:
+			rd.report(int(ref.aboutLine), int(ref.aboutCol), Error, "about names %q, which is no id in this file", id)
+		case t.entries[target].kind != History:
+			rd.report(int(ref.aboutLine), int(ref.aboutCol), Warning, "about names %q, which is historiography, not history", id)
 		}
-	}
+	})
 	rd.refs = nil
-	t.finish(byID)
 }
 
 // DeriveID makes the id of a fact whose id is empty, from its title and

@@ -198,7 +198,7 @@ func NewTimeline(name string, extraColumns []string, facts ...Fact) *Timeline {
 	for i := range facts {
 		t.entries = append(t.entries, a.pack(&facts[i]))
 	}
-	t.finish(t.indexIDs(func(int, int) {}))
+	t.finish(t.indexIDs(func(int, int) {}), nil)
 	return t
 }
 
@@ -340,13 +340,18 @@ func (t *Timeline) indexIDs(dup func(i, first int)) map[string]int {
 }
 
 // finish resolves the facts' links, given the index of ids from indexIDs,
-// and sorts the facts.
-func (t *Timeline) finish(byID map[string]int) {
+// and sorts the facts. It calls about, when not nil, with each id a fact's
+// about names and the fact that has it, or ok false when none has.
+func (t *Timeline) finish(byID map[string]int, about func(i int, id string, target int, ok bool)) {
 	t.links = t.links[:0]
 	for i := range t.entries {
 		for id := range List(t.entries[i].field(FieldAbout)).All() {
-			if target, ok := byID[id]; ok {
+			target, ok := byID[id]
+			if ok {
 				t.links = append(t.links, Link{Work: i, Studied: target})
+			}
+			if about != nil {
+				about(i, id, target, ok)
 			}
 		}
 	}
