@@ -5,6 +5,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"slices"
 	"strings"
 	"testing"
@@ -273,5 +274,20 @@ func TestBuildOffline(t *testing.T) {
 	}
 	if code, _, _ := runCLI(t, "build", "-echarts", echarts, "-data", "../../data", "-out", t.TempDir()); code != 2 {
 		t.Errorf("-echarts without -offline: exit %d, want 2", code)
+	}
+}
+
+func TestMemoryBudget(t *testing.T) {
+	dir := t.TempDir()
+	small, large := filepath.Join(dir, "small.csv"), filepath.Join(dir, "large.csv")
+	os.WriteFile(small, make([]byte, 1000), 0o644)
+	os.WriteFile(large, make([]byte, 10<<20), 0o644)
+	t.Setenv("GOMEMLIMIT", "")
+	if got, want := memoryBudget([]string{small, large, filepath.Join(dir, "missing.csv")}), int64(26<<20+32<<20); got != want {
+		t.Errorf("memoryBudget = %d, want %d", got, want)
+	}
+	t.Setenv("GOMEMLIMIT", "1GiB")
+	if got, want := memoryBudget([]string{large}), debug.SetMemoryLimit(-1); got != want {
+		t.Errorf("with GOMEMLIMIT set, memoryBudget = %d, want the limit as it is, %d", got, want)
 	}
 }
