@@ -36,9 +36,10 @@ type layout struct {
 	lanes []lane
 	bands [2]struct{ Row, Rows int }
 	rows  int
-	// Per dated fact, in t.Facts order (dated facts come first).
+	// Per dated fact, in the timeline's order (dated facts come first).
 	lane, row []int
 	dated     int
+	flags     []uint8 // per fact, its payload flags
 }
 
 func newLayout(t *pipeline.Timeline) *layout {
@@ -57,8 +58,13 @@ func newLayout(t *pipeline.Timeline) *layout {
 	keyNumber := map[laneKey]int{}
 	var keys []laneKey
 	factKey := make([]int, l.dated)
-	for i := 0; i < l.dated; i++ {
+	l.flags = make([]uint8, t.Len())
+	for i := range t.Len() {
 		f := t.Fact(i)
+		l.flags[i] = factFlags(&f)
+		if i >= l.dated {
+			continue
+		}
 		k := laneKey{int(f.Kind), f.Group}
 		n, ok := keyNumber[k]
 		if !ok {
@@ -97,13 +103,12 @@ func newLayout(t *pipeline.Timeline) *layout {
 	l.lane = make([]int, l.dated)
 	l.row = make([]int, l.dated)
 	for i := 0; i < l.dated; i++ {
-		d := t.Fact(i).Date
 		li := laneOf[factKey[i]]
 		start, end := t.Days(i)
-		if d.OpenEnd {
+		if l.flags[i]&flagOpenEnd != 0 {
 			end = last.Number()
 		}
-		if d.IsPeriod() {
+		if l.flags[i]&flagPeriod != 0 {
 			end += periodGap
 		} else {
 			start = (start + end) >> 1
@@ -168,9 +173,9 @@ const (
 	flagHistoriography
 )
 
-func factFlags(f *pipeline.Fact) int {
+func factFlags(f *pipeline.Fact) uint8 {
 	d := f.Date
-	fl := 0
+	var fl uint8
 	if d.IsPeriod() {
 		fl |= flagPeriod
 	}
@@ -192,10 +197,26 @@ func factFlags(f *pipeline.Fact) int {
 	return fl
 }
 
+// payloadChunk is how many facts' texts one chunk of the payload holds.
+const payloadChunk = 4096
+
+// textColumns are the payload's text columns, by key.
+var textColumns = []struct {
+	key   string
+	field pipeline.Field
+}{
+	{"id", pipeline.FieldID}, {"title", pipeline.FieldTitle}, {"date", pipeline.FieldDate},
+	{"desc", pipeline.FieldDescription}, {"au", pipeline.FieldAuthors}, {"pub", pipeline.FieldPublishedIn},
+	{"src", pipeline.FieldSource}, {"url", pipeline.FieldURL}, {"tags", pipeline.FieldTags},
+	{"grp", pipeline.FieldGroup}, {"ab", pipeline.FieldAbout},
+}
+
 // writePayload writes the data the page's script draws and lists, as one
-// compact JSON object of columns. The text columns have an entry per fact,
-// dated ones first; lane, row, s and e only for the n dated facts. Days are
-// day numbers from 1970-01-01. Every string goes through appendJSONString.
+// compact JSON object of columns. lane, row, s and e hold the n dated
+// facts, fl every fact, dated ones first. The text columns, and xv for the
+// extra columns, come in chunks of payloadChunk facts, which the script
+// joins. Days are day numbers from 1970-01-01. Every string goes through
+// appendJSONString.
 func (l *layout) writePayload(w *bufio.Writer, view pipeline.Span) error {
 	t := l.t
 	n := t.Len()
@@ -260,32 +281,11 @@ func (l *layout) writePayload(w *bufio.Writer, view pipeline.Span) error {
 		}
 		w.WriteByte(']')
 	}
-	strs := func(key string, field pipeline.Field) {
-		w.WriteString(`,"` + key + `":[`)
-		for i := range n {
-			if i > 0 {
-				w.WriteByte(',')
-			}
-			str(t.Field(i, field))
-		}
-		w.WriteByte(']')
-	}
 	ints("lane", l.dated, func(i int) int64 { return int64(l.lane[i]) })
 	ints("row", l.dated, func(i int) int64 { return int64(l.row[i]) })
 	ints("s", l.dated, func(i int) int64 { s, _ := t.Days(i); return s })
 	ints("e", l.dated, func(i int) int64 { _, e := t.Days(i); return e })
-	ints("fl", n, func(i int) int64 { f := t.Fact(i); return int64(factFlags(&f)) })
-	strs("id", pipeline.FieldID)
-	strs("title", pipeline.FieldTitle)
-	strs("date", pipeline.FieldDate)
-	strs("desc", pipeline.FieldDescription)
-	strs("au", pipeline.FieldAuthors)
-	strs("pub", pipeline.FieldPublishedIn)
-	strs("src", pipeline.FieldSource)
-	strs("url", pipeline.FieldURL)
-	strs("tags", pipeline.FieldTags)
-	strs("grp", pipeline.FieldGroup)
-	strs("ab", pipeline.FieldAbout)
+	ints("fl", n, func(i int) int64 { return int64(l.flags[i]) })
 	w.WriteString(`,"xn":[`)
 	for i, name := range t.ExtraColumns {
 		if i > 0 {
@@ -293,19 +293,43 @@ func (l *layout) writePayload(w *bufio.Writer, view pipeline.Span) error {
 		}
 		str(name)
 	}
-	w.WriteString(`],"xv":[`)
-	for c := range t.ExtraColumns {
-		if c > 0 {
+	// The text columns come in chunks of facts: writing one chunk's
+	// columns reads the texts of the same few facts, which stay in cache.
+	w.WriteString(`],"chunks":[`)
+	for from := 0; from < n; from += payloadChunk {
+		to := min(n, from+payloadChunk)
+		if from > 0 {
 			w.WriteByte(',')
 		}
-		w.WriteByte('[')
-		for i := range n {
-			if i > 0 {
+		w.WriteByte('{')
+		for j, col := range textColumns {
+			if j > 0 {
 				w.WriteByte(',')
 			}
-			str(t.Extra(i, c))
+			w.WriteString(`"` + col.key + `":[`)
+			for i := from; i < to; i++ {
+				if i > from {
+					w.WriteByte(',')
+				}
+				str(t.Field(i, col.field))
+			}
+			w.WriteByte(']')
 		}
-		w.WriteByte(']')
+		w.WriteString(`,"xv":[`)
+		for c := range t.ExtraColumns {
+			if c > 0 {
+				w.WriteByte(',')
+			}
+			w.WriteByte('[')
+			for i := from; i < to; i++ {
+				if i > from {
+					w.WriteByte(',')
+				}
+				str(t.Extra(i, c))
+			}
+			w.WriteByte(']')
+		}
+		w.WriteString("]}")
 	}
 	w.WriteString(`],"links":[`)
 	first := true

@@ -74,12 +74,18 @@ type pagePayload struct {
 		Rows      int
 	} `json:"lanes"`
 	Lane, Row, S, E, Fl []int64
-	ID, Title, Date     []string
-	Desc, Au, Pub, Src  []string
-	URL, Tags           []string
-	Xn                  []string
-	Xv                  [][]string
-	Links               []int
+	payloadTexts
+	Xn     []string
+	Chunks []payloadTexts
+	Links  []int
+}
+
+// payloadTexts are the payload's text columns, whole or in a chunk of facts.
+type payloadTexts struct {
+	ID, Title, Date    []string
+	Desc, Au, Pub, Src []string
+	URL, Tags          []string
+	Xv                 [][]string
 }
 
 func payloadOf(t *testing.T, page []byte) pagePayload {
@@ -96,6 +102,28 @@ func payloadOf(t *testing.T, page []byte) pagePayload {
 				t.Fatalf("payload: %v", err)
 			}
 			found = true
+			// Join the chunks, as the page's script does.
+			p.Xv = make([][]string, len(p.Xn))
+			for i, c := range p.Chunks {
+				if len(c.ID) == 0 || len(c.ID) > payloadChunk || (len(c.ID) < payloadChunk && i < len(p.Chunks)-1) {
+					t.Errorf("chunk %d of %d holds %d facts", i, len(p.Chunks), len(c.ID))
+				}
+				for _, col := range []struct {
+					to   *[]string
+					from []string
+				}{
+					{&p.ID, c.ID}, {&p.Title, c.Title}, {&p.Date, c.Date}, {&p.Desc, c.Desc}, {&p.Au, c.Au},
+					{&p.Pub, c.Pub}, {&p.Src, c.Src}, {&p.URL, c.URL}, {&p.Tags, c.Tags},
+				} {
+					if len(col.from) != len(c.ID) {
+						t.Errorf("chunk %d: a column of %d facts, not %d", i, len(col.from), len(c.ID))
+					}
+					*col.to = append(*col.to, col.from...)
+				}
+				for x := range p.Xv {
+					p.Xv[x] = append(p.Xv[x], c.Xv[x]...)
+				}
+			}
 		}
 	}
 	if !found {

@@ -22,32 +22,29 @@ func (d Day) String() string {
 	return string(appendISODay(make([]byte, 0, maxISODay), d))
 }
 
-// maxISODay is the longest ISO 8601 day a Day writes: -9999-12-31.
-const maxISODay = 11
-
-// appendISODay appends d as String writes it, without allocating.
-func appendISODay(b []byte, d Day) []byte {
-	y := d.Year
+// appendISOYear appends an astronomical year with at least four digits:
+// 1926, 0064, -0043.
+func appendISOYear(b []byte, y int) []byte {
 	if y < 0 {
 		b = append(b, '-')
 		y = -y
 	}
 	if y < 10000 {
-		b = append(b, byte('0'+y/1000), byte('0'+y/100%10), byte('0'+y/10%10), byte('0'+y%10))
-	} else {
-		b = strconv.AppendInt(b, int64(y), 10)
+		return append(b, byte('0'+y/1000), byte('0'+y/100%10), byte('0'+y/10%10), byte('0'+y%10))
 	}
+	return strconv.AppendInt(b, int64(y), 10)
+}
+
+// maxISODay is the longest ISO 8601 day a Day writes: -9999-12-31.
+const maxISODay = 11
+
+// appendISODay appends d as String writes it, without allocating.
+func appendISODay(b []byte, d Day) []byte {
+	b = appendISOYear(b, d.Year)
 	if d.Month < 0 || d.Month > 99 || d.Day < 0 || d.Day > 99 {
 		return append(b, "-"+strconv.Itoa(d.Month)+"-"+strconv.Itoa(d.Day)...)
 	}
 	return append(b, '-', byte('0'+d.Month/10), byte('0'+d.Month%10), '-', byte('0'+d.Day/10), byte('0'+d.Day%10))
-}
-
-func twoDigits(n int) string {
-	if n >= 0 && n < 10 {
-		return "0" + strconv.Itoa(n)
-	}
-	return strconv.Itoa(n)
 }
 
 // Number returns the count of days from 1970-01-01 to d, negative before it.
@@ -250,7 +247,7 @@ func parseRange(text, left, right string) (Date, error) {
 		d.Interval = true
 		d.OpenEnd = true
 		d.End = Day{}
-		d.EDTF = start.edtf() + "/.."
+		d.EDTF = edtf(start, "/..", nil)
 		return d, nil
 	}
 	end, err := parseSide(right)
@@ -279,7 +276,7 @@ func parseRange(text, left, right string) (Date, error) {
 		Approximate: start.approximate || end.approximate,
 		Uncertain:   start.uncertain || end.uncertain,
 		Interval:    true,
-		EDTF:        start.edtf() + "/" + end.edtf(),
+		EDTF:        edtf(start, "/", &end),
 	}
 	if d.End.Number() < d.Start.Number() {
 		return fail(fmt.Sprintf("end %s is before start %s", end.label(), start.label()))
@@ -346,34 +343,46 @@ func (sd side) date(text string) Date {
 		Precision:   sd.precision,
 		Approximate: sd.approximate,
 		Uncertain:   sd.uncertain,
-		EDTF:        sd.edtf(),
+		EDTF:        edtf(sd, "", nil),
 	}
 }
 
-func (sd side) edtf() string {
+// appendEDTF appends the side's EDTF form, "1929~", "1930-03", "193X".
+func (sd side) appendEDTF(b []byte) []byte {
 	start := sd.span.Start
-	var s string
+	n := len(b)
 	switch sd.precision {
 	case PrecisionDay:
-		s = start.String()
+		b = appendISODay(b, start)
 	case PrecisionMonth:
-		s = isoYear(start.Year) + "-" + twoDigits(start.Month)
+		b = append(appendISOYear(b, start.Year), '-', byte('0'+start.Month/10), byte('0'+start.Month%10))
 	case PrecisionYear:
-		s = isoYear(start.Year)
+		b = appendISOYear(b, start.Year)
 	case PrecisionDecade:
-		s = isoYear(start.Year)[:3] + "X"
+		b = append(appendISOYear(b, start.Year)[:n+3], 'X')
 	case PrecisionCentury:
-		s = isoYear(start.Year)[:2] + "XX"
+		b = append(appendISOYear(b, start.Year)[:n+2], "XX"...)
 	}
 	switch {
 	case sd.approximate && sd.uncertain:
-		s += "%"
+		b = append(b, '%')
 	case sd.approximate:
-		s += "~"
+		b = append(b, '~')
 	case sd.uncertain:
-		s += "?"
+		b = append(b, '?')
 	}
-	return s
+	return b
+}
+
+// edtf gives the EDTF form of one side, or of two joined by sep when end
+// is not nil: "1926/1953".
+func edtf(start side, sep string, end *side) string {
+	var buf [2*maxISODay + 4]byte
+	b := append(start.appendEDTF(buf[:0]), sep...)
+	if end != nil {
+		b = end.appendEDTF(b)
+	}
+	return string(b)
 }
 
 // label names a side in an error message the way a person would.
@@ -666,20 +675,6 @@ func daysIn(year, month int) int {
 		return 30
 	}
 	return 31
-}
-
-// isoYear writes an astronomical year with at least four digits: 1926,
-// 0064, -0043.
-func isoYear(y int) string {
-	sign := ""
-	if y < 0 {
-		sign, y = "-", -y
-	}
-	digits := strconv.Itoa(y)
-	if len(digits) < 4 {
-		digits = "0000"[len(digits):] + digits
-	}
-	return sign + digits
 }
 
 // YearLabel writes an astronomical year as people read it: 1926, 44 BC.

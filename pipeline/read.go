@@ -376,7 +376,7 @@ func (rd *reader) link(t *Timeline) {
 		switch {
 		case !ok:
 			rd.report(int(ref.aboutLine), int(ref.aboutCol), Error, "about names %q, which is no id in this file", id)
-		case t.entries[target].kind != History:
+		case Kind(t.entries[target].kind) != History:
 			rd.report(int(ref.aboutLine), int(ref.aboutCol), Warning, "about names %q, which is historiography, not history", id)
 		}
 	})

@@ -118,7 +118,7 @@ func (t *Timeline) record(i int) record {
 	e := &t.entries[i]
 	r := record{
 		ID:          e.field(FieldID),
-		Kind:        e.kind.String(),
+		Kind:        Kind(e.kind).String(),
 		Title:       e.field(FieldTitle),
 		Date:        e.field(FieldDate),
 		Group:       e.field(FieldGroup),
@@ -139,7 +139,7 @@ func (t *Timeline) record(i int) record {
 		}
 		all := string(days) // one allocation for both
 		r.Start, r.End = all[:split], all[split:]
-		r.Precision = e.precision.String()
+		r.Precision = Precision(e.precision).String()
 		r.Approximate = boolColumn(e.flags&flagApproximate != 0)
 		r.Uncertain = boolColumn(e.flags&flagUncertain != 0)
 		r.EDTF = e.field(FieldEDTF)

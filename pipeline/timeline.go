@@ -51,12 +51,13 @@ const (
 	numFields = iota
 )
 
-// Date flags of an entry.
+// Flags of an entry: of its date, and of its id.
 const (
 	flagApproximate = 1 << iota
 	flagUncertain
 	flagInterval
 	flagOpenEnd
+	flagDerivedID // the id was empty; indexIDs makes it unique
 )
 
 // entry is how a timeline keeps one fact.
@@ -66,8 +67,8 @@ type entry struct {
 	extra      []uint32          // where each extra column's value ends, after the fields
 	start, end int32             // day numbers; end is start for an open end
 	line       int32
-	kind       Kind
-	precision  Precision
+	kind       uint8 // a Kind
+	precision  uint8 // a Precision
 	flags      uint8
 }
 
@@ -121,18 +122,17 @@ func (a *arena) last(n int) string {
 	return s[len(s)-n:]
 }
 
-// add copies s into the arena.
-func (a *arena) add(s string) string {
-	a.reserve(len(s))
-	a.block.WriteString(s)
-	return a.last(len(s))
-}
-
-// pack packs f into an entry, its text in the arena.
+// pack packs f into an entry, its text in the arena. An empty id is
+// derived from the title and date, as DeriveID does.
 func (a *arena) pack(f *Fact) entry {
-	e := entry{line: int32(f.Line), kind: f.Kind}
+	e := entry{line: int32(f.Line), kind: uint8(f.Kind)}
+	id := f.ID
+	if id == "" {
+		id = DeriveID(f.Title, f.Date)
+		e.flags |= flagDerivedID
+	}
 	fields := [...]string{
-		FieldID: f.ID, FieldTitle: f.Title, FieldGroup: f.Group, FieldDescription: f.Description,
+		FieldID: id, FieldTitle: f.Title, FieldGroup: f.Group, FieldDescription: f.Description,
 		FieldAuthors: string(f.Authors), FieldPublishedIn: f.PublishedIn, FieldAbout: string(f.About),
 		FieldURL: f.URL, FieldSource: f.Source, FieldTags: string(f.Tags), FieldDate: f.Date.Text, FieldEDTF: f.Date.EDTF,
 	}
@@ -165,7 +165,7 @@ func (a *arena) pack(f *Fact) entry {
 		e.extra[i] -= base
 	}
 	if d := &f.Date; !d.IsZero() {
-		e.precision = d.Precision
+		e.precision = uint8(d.Precision)
 		e.start = int32(d.Start.Number())
 		e.end = int32(d.End.Number())
 		if d.OpenEnd {
@@ -214,7 +214,7 @@ func (t *Timeline) Fact(i int) Fact {
 	e := &t.entries[i]
 	f := Fact{
 		ID:          e.field(FieldID),
-		Kind:        e.kind,
+		Kind:        Kind(e.kind),
 		Title:       e.field(FieldTitle),
 		Group:       e.field(FieldGroup),
 		Description: e.field(FieldDescription),
@@ -242,7 +242,7 @@ func (e *entry) date() Date {
 		return d
 	}
 	d.EDTF = e.field(FieldEDTF)
-	d.Precision = e.precision
+	d.Precision = Precision(e.precision)
 	d.Approximate = e.flags&flagApproximate != 0
 	d.Uncertain = e.flags&flagUncertain != 0
 	d.Interval = e.flags&flagInterval != 0
@@ -304,16 +304,16 @@ func (t *Timeline) Range() (first, last Day, ok bool) {
 	return DayOfNumber(int64(t.entries[0].start)), DayOfNumber(int64(end)), true
 }
 
-// indexIDs gives every fact an id, deriving the empty ones from title and
-// date, and maps each id to the first fact that has it. dup is called for
+// indexIDs makes the derived ids unique, with a suffix "-2", "-3" where
+// another fact has the id, and maps each id to the first fact that has it. dup is called for
 // each later fact with an id taken before.
 func (t *Timeline) indexIDs(dup func(i, first int)) map[string]int {
 	byID := make(map[string]int, len(t.entries))
 	for i := range t.entries {
-		id := t.entries[i].field(FieldID)
-		if id == "" {
+		if t.entries[i].flags&flagDerivedID != 0 {
 			continue
 		}
+		id := t.entries[i].field(FieldID)
 		if first, taken := byID[id]; taken {
 			dup(i, first)
 			continue
@@ -322,10 +322,10 @@ func (t *Timeline) indexIDs(dup func(i, first int)) map[string]int {
 	}
 	for i := range t.entries {
 		e := &t.entries[i]
-		if e.ends[FieldID] != 0 {
+		if e.flags&flagDerivedID == 0 {
 			continue
 		}
-		base := DeriveID(e.field(FieldTitle), e.date())
+		base := e.field(FieldID)
 		id := base
 		for n := 2; ; n++ {
 			if _, taken := byID[id]; !taken {
@@ -333,7 +333,9 @@ func (t *Timeline) indexIDs(dup func(i, first int)) map[string]int {
 			}
 			id = fmt.Sprintf("%s-%d", base, n)
 		}
-		e.setField(FieldID, id)
+		if id != base {
+			e.setField(FieldID, id)
+		}
 		byID[e.field(FieldID)] = i
 	}
 	return byID
@@ -372,7 +374,7 @@ func keyIndex(k uint64) int { return int(uint32(k)) }
 
 // finishSort finishes sorting keys[from:to], already in order of start and
 // beginning a run of facts that start on the same day: it sorts each run by
-// id, then notes where each fact goes and packs their texts in that order.
+// id, then notes where each fact goes.
 // Ties, only possible between duplicate ids, keep file order.
 func (t *Timeline) finishSort(keys []uint64, from, to int, newIndex []int) {
 	entries := t.entries
@@ -388,17 +390,13 @@ func (t *Timeline) finishSort(keys []uint64, from, to int, newIndex []int) {
 		}
 		run = run[n:]
 	}
-	var a arena
 	for i := from; i < to; i++ {
-		e := &entries[keyIndex(keys[i])]
 		newIndex[keyIndex(keys[i])] = i
-		e.text = a.add(e.text)
 	}
 }
 
-// sort orders facts by start, then id, with undated facts last, in place,
-// and packs their texts in that order, so that writing them out reads
-// memory in order. It returns where each fact went: newIndex[old] = new.
+// sort orders facts by start, then id, with undated facts last, in place.
+// It returns where each fact went: newIndex[old] = new.
 func (t *Timeline) sort() (newIndex []int) {
 	// A key is the start, ordered as unsigned, above the index; an undated
 	// fact starts at the largest start.

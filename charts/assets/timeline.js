@@ -8,6 +8,8 @@ var Timeline = (function () {
   var PERIOD = 1, APPROX = 2, UNCERTAIN = 4, COARSE = 8, OPEN = 16, WORK = 32;
   var MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
   var D = null; /* the payload */
+  /* The payload's text columns, as charts/layout.go's textColumns. */
+  var TEXT_COLUMNS = ["id", "title", "date", "desc", "au", "pub", "src", "url", "tags", "grp", "ab"];
   var X0 = null, X1 = null; /* per dated fact: x start and end, in decimal years */
   var chart = null;
   /* Past LARGE dated facts, each lane is drawn as one lines series (periods)
@@ -463,10 +465,30 @@ var Timeline = (function () {
     return [Math.floor((lo - pad) / step) * step, Math.ceil((hi + padRight) / step) * step];
   }
 
+  /* joinChunks joins the text columns of the payload, which come in
+     chunks of facts, into one array per column, as D.title. */
+  function joinChunks(data) {
+    var chunks = data.chunks;
+    delete data.chunks;
+    TEXT_COLUMNS.forEach(function (key) { data[key] = []; });
+    data.xv = data.xn.map(function () { return []; });
+    chunks.forEach(function (chunk) {
+      TEXT_COLUMNS.forEach(function (key) { append(data[key], chunk[key]); });
+      chunk.xv.forEach(function (column, c) { append(data.xv[c], column); });
+    });
+    return data;
+  }
+
+  function append(into, items) {
+    for (var i = 0; i < items.length; i++) {
+      into.push(items[i]);
+    }
+  }
+
   /* start draws the payload in the element with id dataId on chart. */
   function start(c, dataId) {
     chart = c;
-    D = JSON.parse(document.getElementById(dataId).textContent);
+    D = joinChunks(JSON.parse(document.getElementById(dataId).textContent));
     var n = D.s.length;
     large = n > LARGE;
     X0 = new Float64Array(n);
