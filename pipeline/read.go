@@ -75,7 +75,6 @@ type reader struct {
 	columns  map[string]int // lower-case column name to index
 	problems Problems
 	refs     []rowRefs // parallel to the facts read, for checks across rows
-	arena    arena     // holds the facts' text
 	rowPos   []int32   // the line and column of each field of the row at hand
 }
 
@@ -157,7 +156,7 @@ func (rd *reader) read(in io.Reader) (*Timeline, error) {
 			f := rd.fact(row)
 			f.Extra = b.extra[k*nx : (k+1)*nx]
 			rd.checkUTF8(row, f.Extra)
-			t.entries = append(t.entries, rd.arena.pack(&f))
+			t.entries = append(t.entries, t.pack(&f))
 		}
 		select {
 		case free <- b:
@@ -369,7 +368,7 @@ func (rd *reader) fact(r *record) Fact {
 // refs are still parallel.
 func (rd *reader) link(t *Timeline) {
 	byID := t.indexIDs(func(i, first int) {
-		rd.report(int(rd.refs[i].idLine), int(rd.refs[i].idCol), Error, "duplicate id %q: line %d has it too", t.entries[i].field(FieldID), t.entries[first].line)
+		rd.report(int(rd.refs[i].idLine), int(rd.refs[i].idCol), Error, "duplicate id %q: line %d has it too", t.field(&t.entries[i], FieldID), t.entries[first].line)
 	})
 	t.finish(byID, func(i int, id string, target int, ok bool) {
 		ref := rd.refs[i]

@@ -117,18 +117,18 @@ func boolColumn(b bool) string {
 func (t *Timeline) record(i int) record {
 	e := &t.entries[i]
 	r := record{
-		ID:          e.field(FieldID),
+		ID:          t.field(e, FieldID),
 		Kind:        Kind(e.kind).String(),
-		Title:       e.field(FieldTitle),
-		Date:        e.field(FieldDate),
-		Group:       e.field(FieldGroup),
-		Description: e.field(FieldDescription),
-		Authors:     e.field(FieldAuthors),
-		PublishedIn: e.field(FieldPublishedIn),
-		About:       e.field(FieldAbout),
-		URL:         e.field(FieldURL),
-		Source:      e.field(FieldSource),
-		Tags:        e.field(FieldTags),
+		Title:       t.field(e, FieldTitle),
+		Date:        t.field(e, FieldDate),
+		Group:       t.field(e, FieldGroup),
+		Description: t.field(e, FieldDescription),
+		Authors:     t.field(e, FieldAuthors),
+		PublishedIn: t.field(e, FieldPublishedIn),
+		About:       t.field(e, FieldAbout),
+		URL:         t.field(e, FieldURL),
+		Source:      t.field(e, FieldSource),
+		Tags:        t.field(e, FieldTags),
 	}
 	if e.isDated() {
 		var b [2 * maxISODay]byte
@@ -142,7 +142,7 @@ func (t *Timeline) record(i int) record {
 		r.Precision = Precision(e.precision).String()
 		r.Approximate = boolColumn(e.flags&flagApproximate != 0)
 		r.Uncertain = boolColumn(e.flags&flagUncertain != 0)
-		r.EDTF = e.field(FieldEDTF)
+		r.EDTF = t.field(e, FieldEDTF)
 	}
 	return r
 }

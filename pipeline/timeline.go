@@ -13,16 +13,19 @@ import (
 // id, with undated facts last, and the links from works to the facts they
 // study.
 //
-// A timeline keeps each fact compactly, its text in one string and its
-// date as day numbers, so that a file of a million facts fits in memory
-// beside its own size. Fact gives one fact whole.
+// A timeline keeps each fact compactly: its text fields back to back in
+// large shared blocks, and its date as day numbers, in an entry with no
+// pointers for the garbage collector to follow. A file of a million facts
+// fits in memory beside its own size. Fact gives one fact whole.
 type Timeline struct {
 	Name         string   // file name without directory or .csv
 	ExtraColumns []string // input columns outside the schema, in input order
 
-	entries []entry
-	links   []Link
-	dated   int // the dated facts are entries[:dated]
+	entries   []entry
+	texts     arena    // the entries' texts
+	extraEnds []uint32 // per fact, where its extra values end in its text, from entry.extra
+	links     []Link
+	dated     int // the dated facts are entries[:dated]
 }
 
 // Link is a work of historiography and one fact it studies, as indexes of
@@ -62,9 +65,9 @@ const (
 
 // entry is how a timeline keeps one fact.
 type entry struct {
-	text       string            // the text fields, one after another
-	ends       [numFields]uint32 // where each text field ends in text
-	extra      []uint32          // where each extra column's value ends, after the fields
+	ends       [numFields]uint32 // where each text field ends, from the start of the entry's text
+	block, off uint32            // the entry's text starts at texts.blocks[block][off:]
+	extra      uint32            // the index in extraEnds of its first extra value's end
 	start, end int32             // day numbers; end is start for an open end
 	line       int32
 	kind       uint8 // a Kind
@@ -75,56 +78,82 @@ type entry struct {
 // isDated reports whether the fact has a date.
 func (e *entry) isDated() bool { return e.ends[FieldDate] != e.ends[FieldDate-1] }
 
-func (e *entry) field(f Field) string {
+// field returns one text field of an entry.
+func (t *Timeline) field(e *entry, f Field) string {
 	from := uint32(0)
 	if f > 0 {
 		from = e.ends[f-1]
 	}
-	return e.text[from:e.ends[f]]
+	return t.texts.blocks[e.block][e.off+from : e.off+e.ends[f]]
 }
 
-// setField replaces the text of one field.
-func (e *entry) setField(f Field, s string) {
+// textOf returns an entry's whole text, its fields and extra values.
+func (t *Timeline) textOf(e *entry) string {
+	end := e.ends[numFields-1]
+	if k := len(t.ExtraColumns); k > 0 {
+		end = t.extraEnds[int(e.extra)+k-1]
+	}
+	return t.texts.blocks[e.block][e.off : e.off+end]
+}
+
+// setField replaces one text field of an entry, writing its new text into
+// the arena.
+func (t *Timeline) setField(e *entry, f Field, s string) {
 	from := uint32(0)
 	if f > 0 {
 		from = e.ends[f-1]
 	}
-	e.text = e.text[:from] + s + e.text[e.ends[f]:]
+	text := t.textOf(e)
+	head, tail := text[:from], text[e.ends[f]:]
+	t.texts.reserve(len(head) + len(s) + len(tail))
+	e.block, e.off = uint32(len(t.texts.blocks)-1), uint32(t.texts.len())
+	t.texts.write(head)
+	t.texts.write(s)
+	t.texts.write(tail)
 	delta := uint32(len(s)) - (e.ends[f] - from) // wraps around when shorter; the sums below wrap back
 	for k := int(f); k < numFields; k++ {
 		e.ends[k] += delta
 	}
-	for k := range e.extra {
-		e.extra[k] += delta
+	for k := range len(t.ExtraColumns) {
+		t.extraEnds[int(e.extra)+k] += delta
 	}
 }
 
-// arena hands out strings cut from large shared blocks: a million facts
-// cost a few hundred allocations rather than a million, and the garbage
-// collector has a few hundred objects to look at, none with pointers.
-type arena struct{ block strings.Builder }
+// arena keeps strings in large shared blocks: a million facts cost a few
+// hundred allocations rather than a million, and the garbage collector has
+// a few hundred objects to look at, none with pointers.
+type arena struct {
+	blocks []string // each block's text; the last one grows
+	cur    strings.Builder
+}
 
 // arenaBlock is the size of an arena's blocks.
 const arenaBlock = 1 << 20
 
-// reserve makes room for n more bytes in the current block.
+// reserve makes room for n more bytes in the last block.
 func (a *arena) reserve(n int) {
-	if a.block.Cap()-a.block.Len() < n {
-		a.block = strings.Builder{}
-		a.block.Grow(max(arenaBlock, n))
+	if len(a.blocks) == 0 || a.cur.Cap()-a.cur.Len() < n {
+		a.cur = strings.Builder{}
+		a.cur.Grow(max(arenaBlock, n))
+		a.blocks = append(a.blocks, "")
 	}
 }
 
-// last returns the last n bytes written, as a string. A Builder never
-// changes bytes once written, so the string stays as it is.
-func (a *arena) last(n int) string {
-	s := a.block.String()
-	return s[len(s)-n:]
+// len returns how much of the last block is written.
+func (a *arena) len() int { return a.cur.Len() }
+
+// write appends s to the last block, which must have room for it. A
+// Builder never changes bytes once written, so the strings already cut
+// from the block stay as they are.
+func (a *arena) write(s string) {
+	a.cur.WriteString(s)
+	a.blocks[len(a.blocks)-1] = a.cur.String()
 }
 
-// pack packs f into an entry, its text in the arena. An empty id is
-// derived from the title and date, as DeriveID does.
-func (a *arena) pack(f *Fact) entry {
+// pack packs f into an entry, its text in t's arena, with a value for
+// each of t's extra columns. An empty id is derived from the title and
+// date, as DeriveID does.
+func (t *Timeline) pack(f *Fact) entry {
 	e := entry{line: int32(f.Line), kind: uint8(f.Kind)}
 	id := f.ID
 	if id == "" {
@@ -136,33 +165,26 @@ func (a *arena) pack(f *Fact) entry {
 		FieldAuthors: string(f.Authors), FieldPublishedIn: f.PublishedIn, FieldAbout: string(f.About),
 		FieldURL: f.URL, FieldSource: f.Source, FieldTags: string(f.Tags), FieldDate: f.Date.Text, FieldEDTF: f.Date.EDTF,
 	}
+	extra := f.Extra[:min(len(f.Extra), len(t.ExtraColumns))]
 	n := 0
 	for _, s := range fields {
 		n += len(s)
 	}
-	for _, s := range f.Extra {
+	for _, s := range extra {
 		n += len(s)
 	}
-	a.reserve(n)
+	t.texts.reserve(n)
+	e.block, e.off = uint32(len(t.texts.blocks)-1), uint32(t.texts.len())
 	for i, s := range fields {
-		a.block.WriteString(s)
-		e.ends[i] = uint32(a.block.Len())
+		t.texts.write(s)
+		e.ends[i] = uint32(t.texts.len()) - e.off
 	}
-	if len(f.Extra) > 0 {
-		e.extra = make([]uint32, len(f.Extra))
-		for i, s := range f.Extra {
-			a.block.WriteString(s)
-			e.extra[i] = uint32(a.block.Len())
+	e.extra = uint32(len(t.extraEnds))
+	for c := range t.ExtraColumns {
+		if c < len(extra) {
+			t.texts.write(extra[c])
 		}
-	}
-	// The ends count from the start of the entry's text.
-	e.text = a.last(n)
-	base := uint32(a.block.Len() - n)
-	for i := range e.ends {
-		e.ends[i] -= base
-	}
-	for i := range e.extra {
-		e.extra[i] -= base
+		t.extraEnds = append(t.extraEnds, uint32(t.texts.len())-e.off)
 	}
 	if d := &f.Date; !d.IsZero() {
 		e.precision = uint8(d.Precision)
@@ -188,15 +210,15 @@ func (a *arena) pack(f *Fact) entry {
 }
 
 // NewTimeline makes a timeline of facts that a program built itself rather
-// than read from a file. It treats them as Read treats rows: a fact without
+// than read from a file. A fact's Extra holds its values of extraColumns,
+// in order. It treats them as Read treats rows: a fact without
 // an id gets one derived from its title and date, facts are sorted, and
 // each about names the facts a work studies. It checks nothing: a later
 // fact with an id already taken, or an about naming no fact, links nowhere.
 func NewTimeline(name string, extraColumns []string, facts ...Fact) *Timeline {
 	t := &Timeline{Name: name, ExtraColumns: extraColumns, entries: make([]entry, 0, len(facts))}
-	var a arena
 	for i := range facts {
-		t.entries = append(t.entries, a.pack(&facts[i]))
+		t.entries = append(t.entries, t.pack(&facts[i]))
 	}
 	t.finish(t.indexIDs(func(int, int) {}), nil)
 	return t
@@ -213,35 +235,35 @@ func (t *Timeline) Dated() int { return t.dated }
 func (t *Timeline) Fact(i int) Fact {
 	e := &t.entries[i]
 	f := Fact{
-		ID:          e.field(FieldID),
+		ID:          t.field(e, FieldID),
 		Kind:        Kind(e.kind),
-		Title:       e.field(FieldTitle),
-		Group:       e.field(FieldGroup),
-		Description: e.field(FieldDescription),
-		Authors:     List(e.field(FieldAuthors)),
-		PublishedIn: e.field(FieldPublishedIn),
-		About:       List(e.field(FieldAbout)),
-		URL:         e.field(FieldURL),
-		Source:      e.field(FieldSource),
-		Tags:        List(e.field(FieldTags)),
-		Date:        e.date(),
+		Title:       t.field(e, FieldTitle),
+		Group:       t.field(e, FieldGroup),
+		Description: t.field(e, FieldDescription),
+		Authors:     List(t.field(e, FieldAuthors)),
+		PublishedIn: t.field(e, FieldPublishedIn),
+		About:       List(t.field(e, FieldAbout)),
+		URL:         t.field(e, FieldURL),
+		Source:      t.field(e, FieldSource),
+		Tags:        List(t.field(e, FieldTags)),
+		Date:        t.date(e),
 		Line:        int(e.line),
 	}
-	if len(e.extra) > 0 {
-		f.Extra = make([]string, len(e.extra))
-		for c := range e.extra {
+	if k := len(t.ExtraColumns); k > 0 {
+		f.Extra = make([]string, k)
+		for c := range k {
 			f.Extra[c] = t.Extra(i, c)
 		}
 	}
 	return f
 }
 
-func (e *entry) date() Date {
-	d := Date{Text: e.field(FieldDate)}
+func (t *Timeline) date(e *entry) Date {
+	d := Date{Text: t.field(e, FieldDate)}
 	if d.Text == "" {
 		return d
 	}
-	d.EDTF = e.field(FieldEDTF)
+	d.EDTF = t.field(e, FieldEDTF)
 	d.Precision = Precision(e.precision)
 	d.Approximate = e.flags&flagApproximate != 0
 	d.Uncertain = e.flags&flagUncertain != 0
@@ -263,23 +285,20 @@ func (t *Timeline) Facts() []Fact {
 	return facts
 }
 
-// Extra returns the i'th fact's value of the extra column col, or "" when
-// the fact has none.
+// Extra returns the i'th fact's value of the extra column col.
 func (t *Timeline) Extra(i, col int) string {
 	e := &t.entries[i]
-	if col >= len(e.extra) {
-		return ""
-	}
+	ends := t.extraEnds[e.extra : int(e.extra)+len(t.ExtraColumns)]
 	from := e.ends[numFields-1]
 	if col > 0 {
-		from = e.extra[col-1]
+		from = ends[col-1]
 	}
-	return e.text[from:e.extra[col]]
+	return t.texts.blocks[e.block][e.off+from : e.off+ends[col]]
 }
 
 // Field returns one text field of the i'th fact: t.Field(i, FieldTitle) is
 // t.Fact(i).Title, without the rest.
-func (t *Timeline) Field(i int, f Field) string { return t.entries[i].field(f) }
+func (t *Timeline) Field(i int, f Field) string { return t.field(&t.entries[i], f) }
 
 // Days returns the day numbers (see Day.Number) the i'th fact's date runs
 // from and to. An open end gives the start as the end.
@@ -313,7 +332,7 @@ func (t *Timeline) indexIDs(dup func(i, first int)) map[string]int {
 		if t.entries[i].flags&flagDerivedID != 0 {
 			continue
 		}
-		id := t.entries[i].field(FieldID)
+		id := t.field(&t.entries[i], FieldID)
 		if first, taken := byID[id]; taken {
 			dup(i, first)
 			continue
@@ -325,7 +344,7 @@ func (t *Timeline) indexIDs(dup func(i, first int)) map[string]int {
 		if e.flags&flagDerivedID == 0 {
 			continue
 		}
-		base := e.field(FieldID)
+		base := t.field(e, FieldID)
 		id := base
 		for n := 2; ; n++ {
 			if _, taken := byID[id]; !taken {
@@ -334,9 +353,9 @@ func (t *Timeline) indexIDs(dup func(i, first int)) map[string]int {
 			id = fmt.Sprintf("%s-%d", base, n)
 		}
 		if id != base {
-			e.setField(FieldID, id)
+			t.setField(e, FieldID, id)
 		}
-		byID[e.field(FieldID)] = i
+		byID[t.field(e, FieldID)] = i
 	}
 	return byID
 }
@@ -347,7 +366,7 @@ func (t *Timeline) indexIDs(dup func(i, first int)) map[string]int {
 func (t *Timeline) finish(byID map[string]int, about func(i int, id string, target int, ok bool)) {
 	t.links = t.links[:0]
 	for i := range t.entries {
-		for id := range List(t.entries[i].field(FieldAbout)).All() {
+		for id := range List(t.field(&t.entries[i], FieldAbout)).All() {
 			target, ok := byID[id]
 			if ok {
 				t.links = append(t.links, Link{Work: i, Studied: target})
@@ -385,7 +404,7 @@ func (t *Timeline) finishSort(keys []uint64, from, to int, newIndex []int) {
 		}
 		if n > 1 {
 			slices.SortFunc(run[:n], func(a, b uint64) int {
-				return cmp.Or(strings.Compare(entries[keyIndex(a)].field(FieldID), entries[keyIndex(b)].field(FieldID)), cmp.Compare(a, b))
+				return cmp.Or(strings.Compare(t.field(&entries[keyIndex(a)], FieldID), t.field(&entries[keyIndex(b)], FieldID)), cmp.Compare(a, b))
 			})
 		}
 		run = run[n:]
