@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"io"
 	"os"
 	"path/filepath"
 	"runtime/debug"
@@ -277,17 +278,17 @@ func TestBuildOffline(t *testing.T) {
 	}
 }
 
-func TestMemoryBudget(t *testing.T) {
-	dir := t.TempDir()
-	small, large := filepath.Join(dir, "small.csv"), filepath.Join(dir, "large.csv")
-	os.WriteFile(small, make([]byte, 1000), 0o644)
-	os.WriteFile(large, make([]byte, 10<<20), 0o644)
-	t.Setenv("GOMEMLIMIT", "")
-	if got, want := memoryBudget([]string{small, large, filepath.Join(dir, "missing.csv")}), int64(26<<20+32<<20); got != want {
-		t.Errorf("memoryBudget = %d, want %d", got, want)
+// TestBuildGCPercent checks that build leaves the garbage collector as it
+// found it.
+func TestBuildGCPercent(t *testing.T) {
+	t.Setenv("GOGC", "")
+	before := debug.SetGCPercent(77)
+	defer debug.SetGCPercent(before)
+	out := t.TempDir()
+	if err := run(context.Background(), []string{"build", "-data", "../../data", "-out", out}, io.Discard, io.Discard); err != nil {
+		t.Fatal(err)
 	}
-	t.Setenv("GOMEMLIMIT", "1GiB")
-	if got, want := memoryBudget([]string{large}), debug.SetMemoryLimit(-1); got != want {
-		t.Errorf("with GOMEMLIMIT set, memoryBudget = %d, want the limit as it is, %d", got, want)
+	if got := debug.SetGCPercent(before); got != 77 {
+		t.Errorf("after build, GOGC is %d, want 77 as before", got)
 	}
 }
