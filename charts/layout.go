@@ -50,26 +50,24 @@ func newLayout(t *pipeline.Timeline) *layout {
 	// next marker on the same row.
 	markerGap, periodGap := total*22/100, total/100
 
-	type laneKey struct {
-		band  int
-		group string
-	}
+	type laneKey struct{ band, group int }
 	// Number the lanes in order of first appearance, noting each fact's.
-	keyNumber := map[laneKey]int{}
+	groups := t.Groups()
+	keyNumber := make([]int, 2*len(groups)) // by 2*group + band, 1 more than the number
 	var keys []laneKey
 	factKey := make([]int, l.dated)
 	l.flags = make([]uint8, t.Len())
 	for i := range t.Len() {
-		f := t.Fact(i)
-		l.flags[i] = factFlags(&f)
+		kind := t.Kind(i)
+		l.flags[i] = factFlags(kind, t.Date(i))
 		if i >= l.dated {
 			continue
 		}
-		k := laneKey{int(f.Kind), f.Group}
-		n, ok := keyNumber[k]
-		if !ok {
+		k := laneKey{int(kind), t.GroupOf(i)}
+		n := keyNumber[2*k.group+k.band] - 1
+		if n < 0 {
 			n = len(keys)
-			keyNumber[k] = n
+			keyNumber[2*k.group+k.band] = n + 1
 			keys = append(keys, k)
 		}
 		factKey[i] = n
@@ -84,7 +82,7 @@ func newLayout(t *pipeline.Timeline) *layout {
 	for band, numbers := range order {
 		for n, kn := range numbers {
 			k := keys[kn]
-			name := k.group
+			name := groups[k.group]
 			if name == "" {
 				name = bandNames[band]
 			}
@@ -173,8 +171,7 @@ const (
 	flagHistoriography
 )
 
-func factFlags(f *pipeline.Fact) uint8 {
-	d := f.Date
+func factFlags(kind pipeline.Kind, d pipeline.Date) uint8 {
 	var fl uint8
 	if d.IsPeriod() {
 		fl |= flagPeriod
@@ -191,7 +188,7 @@ func factFlags(f *pipeline.Fact) uint8 {
 	if d.OpenEnd {
 		fl |= flagOpenEnd
 	}
-	if f.Kind == pipeline.Historiography {
+	if kind == pipeline.Historiography {
 		fl |= flagHistoriography
 	}
 	return fl

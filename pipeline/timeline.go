@@ -24,6 +24,8 @@ type Timeline struct {
 	entries   []entry
 	texts     arena    // the entries' texts
 	extraEnds []uint32 // per fact, where its extra values end in its text, from entry.extra
+	groups    []string
+	groupOf   map[string]uint32 // while facts are added: groups by name
 	links     []Link
 	dated     int // the dated facts are entries[:dated]
 }
@@ -68,6 +70,7 @@ type entry struct {
 	ends       [numFields]uint32 // where each text field ends, from the start of the entry's text
 	block, off uint32            // the entry's text starts at texts.blocks[block][off:]
 	extra      uint32            // the index in extraEnds of its first extra value's end
+	group      uint32            // the index of its group in groups
 	start, end int32             // day numbers; end is start for an open end
 	line       int32
 	kind       uint8 // a Kind
@@ -179,6 +182,17 @@ func (t *Timeline) pack(f *Fact) entry {
 		t.texts.write(s)
 		e.ends[i] = uint32(t.texts.len()) - e.off
 	}
+	group := t.field(&e, FieldGroup)
+	g, ok := t.groupOf[group]
+	if !ok {
+		if t.groupOf == nil {
+			t.groupOf = map[string]uint32{}
+		}
+		g = uint32(len(t.groups))
+		t.groupOf[group] = g
+		t.groups = append(t.groups, group)
+	}
+	e.group = g
 	e.extra = uint32(len(t.extraEnds))
 	for c := range t.ExtraColumns {
 		if c < len(extra) {
@@ -300,6 +314,19 @@ func (t *Timeline) Extra(i, col int) string {
 // t.Fact(i).Title, without the rest.
 func (t *Timeline) Field(i int, f Field) string { return t.field(&t.entries[i], f) }
 
+// Kind returns the i'th fact's kind.
+func (t *Timeline) Kind(i int) Kind { return Kind(t.entries[i].kind) }
+
+// Date returns the i'th fact's date.
+func (t *Timeline) Date(i int) Date { return t.date(&t.entries[i]) }
+
+// Groups returns the distinct groups of the timeline's facts, "" among
+// them if a fact has none, in the order the file first names them.
+func (t *Timeline) Groups() []string { return t.groups }
+
+// GroupOf returns the index in Groups of the i'th fact's group.
+func (t *Timeline) GroupOf(i int) int { return int(t.entries[i].group) }
+
 // Days returns the day numbers (see Day.Number) the i'th fact's date runs
 // from and to. An open end gives the start as the end.
 func (t *Timeline) Days(i int) (start, end int64) {
@@ -364,6 +391,7 @@ func (t *Timeline) indexIDs(dup func(i, first int)) map[string]int {
 // and sorts the facts. It calls about, when not nil, with each id a fact's
 // about names and the fact that has it, or ok false when none has.
 func (t *Timeline) finish(byID map[string]int, about func(i int, id string, target int, ok bool)) {
+	t.groupOf = nil
 	t.links = t.links[:0]
 	for i := range t.entries {
 		for id := range List(t.field(&t.entries[i], FieldAbout)).All() {
