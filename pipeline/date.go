@@ -458,6 +458,9 @@ func parseSide(s string) (side, error) {
 		err = sd.setDay(atoi(s[:4]), atoi(s[5:7]), atoi(s[8:]), PrecisionDay)
 	case len(s) == 7 && s[4] == '-' && isDigits(s[:4]) && isDigits(s[5:]):
 		err = sd.setDay(atoi(s[:4]), atoi(s[5:]), 0, PrecisionMonth)
+	case strings.Trim(s, "0123456789-xXs'") != "":
+		// No form below has another character.
+		err = sd.parseWords(s)
 	case isoDayRe.MatchString(s):
 		m := isoDayRe.FindStringSubmatch(s)
 		err = sd.setDay(isoSign(m[1], m[2]), atoi(m[3]), atoi(m[4]), PrecisionDay)
