@@ -387,29 +387,34 @@ func (t *Timeline) indexIDs(dup func(i, first int)) map[string]int {
 	return byID
 }
 
-// finish resolves the facts' links, given the index of ids from indexIDs,
-// and sorts the facts. It calls about, when not nil, with each id a fact's
-// about names and the fact that has it, or ok false when none has.
+// finish sorts the facts and resolves their links, given the index of ids
+// from indexIDs. It calls about, when not nil, with each id a fact's about
+// names and the fact that has it, or ok false when none has: i is the
+// fact's place as added, target a place after the sort.
 func (t *Timeline) finish(byID map[string]int, about func(i int, id string, target int, ok bool)) {
 	t.groupOf = nil
+	newIndex := t.sort()
+	// byID still gives the facts' places before the sort.
+	var oldIndex []int
+	if about != nil {
+		oldIndex = make([]int, len(newIndex))
+		for old, i := range newIndex {
+			oldIndex[i] = old
+		}
+	}
 	t.links = t.links[:0]
 	for i := range t.entries {
 		for id := range List(t.field(&t.entries[i], FieldAbout)).All() {
 			target, ok := byID[id]
 			if ok {
+				target = newIndex[target]
 				t.links = append(t.links, Link{Work: i, Studied: target})
 			}
 			if about != nil {
-				about(i, id, target, ok)
+				about(oldIndex[i], id, target, ok)
 			}
 		}
 	}
-	newIndex := t.sort()
-	for i := range t.links {
-		l := &t.links[i]
-		l.Work, l.Studied = newIndex[l.Work], newIndex[l.Studied]
-	}
-	slices.SortStableFunc(t.links, func(a, b Link) int { return cmp.Compare(a.Work, b.Work) })
 	t.dated = 0
 	for t.dated < len(t.entries) && t.entries[t.dated].isDated() {
 		t.dated++
