@@ -108,11 +108,11 @@ func (t *Timeline) setField(e *entry, f Field, s string) {
 	}
 	text := t.textOf(e)
 	head, tail := text[:from], text[e.ends[f]:]
-	t.texts.reserve(len(head) + len(s) + len(tail))
-	e.block, e.off = uint32(len(t.texts.blocks)-1), uint32(t.texts.len())
-	t.texts.write(head)
-	t.texts.write(s)
-	t.texts.write(tail)
+	sh := t.texts.reserve(e.bucket(), len(head)+len(s)+len(tail))
+	e.block, e.off = sh.block, uint32(sh.text.Len())
+	t.texts.write(sh, head)
+	t.texts.write(sh, s)
+	t.texts.write(sh, tail)
 	delta := uint32(len(s)) - (e.ends[f] - from) // wraps around when shorter; the sums below wrap back
 	for k := int(f); k < numFields; k++ {
 		e.ends[k] += delta
@@ -122,35 +122,64 @@ func (t *Timeline) setField(e *entry, f Field, s string) {
 	}
 }
 
-// arena keeps strings in large shared blocks: a million facts cost a few
-// hundred allocations rather than a million, and the garbage collector has
-// a few hundred objects to look at, none with pointers.
+// arena keeps strings in shared blocks: a million facts cost thousands of
+// allocations rather than millions, and the garbage collector has few
+// objects to look at, none with pointers. Texts go to the shelf of their
+// bucket, so that the facts of a bucket share a few blocks.
 type arena struct {
-	blocks []string // each block's text; the last one grows
-	cur    strings.Builder
+	blocks  []string // each block's text so far
+	shelves map[int32]*shelf
 }
 
-// arenaBlock is the size of an arena's blocks.
-const arenaBlock = 1 << 20
+// shelf is the block an arena writes one bucket's texts to.
+type shelf struct {
+	text  strings.Builder
+	block uint32 // its index in blocks
+}
 
-// reserve makes room for n more bytes in the last block.
-func (a *arena) reserve(n int) {
-	if len(a.blocks) == 0 || a.cur.Cap()-a.cur.Len() < n {
-		a.cur = strings.Builder{}
-		a.cur.Grow(max(arenaBlock, n))
-		a.blocks = append(a.blocks, "")
+// A bucket's first block is firstBlock bytes; each next one is twice as
+// large, up to maxBlock.
+const (
+	firstBlock = 4 << 10
+	maxBlock   = 64 << 10
+)
+
+// reserve returns the shelf of bucket, with room for n more bytes.
+func (a *arena) reserve(bucket int32, n int) *shelf {
+	sh := a.shelves[bucket]
+	if sh != nil && sh.text.Cap()-sh.text.Len() >= n {
+		return sh
 	}
+	size := firstBlock
+	if sh != nil {
+		size = min(2*sh.text.Cap(), maxBlock)
+	}
+	if a.shelves == nil {
+		a.shelves = map[int32]*shelf{}
+	}
+	sh = &shelf{block: uint32(len(a.blocks))}
+	sh.text.Grow(max(size, n))
+	a.blocks = append(a.blocks, "")
+	a.shelves[bucket] = sh
+	return sh
 }
 
-// len returns how much of the last block is written.
-func (a *arena) len() int { return a.cur.Len() }
-
-// write appends s to the last block, which must have room for it. A
+// write appends s to the shelf's block, which must have room for it. A
 // Builder never changes bytes once written, so the strings already cut
 // from the block stay as they are.
-func (a *arena) write(s string) {
-	a.cur.WriteString(s)
-	a.blocks[len(a.blocks)-1] = a.cur.String()
+func (a *arena) write(sh *shelf, s string) {
+	sh.text.WriteString(s)
+	a.blocks[sh.block] = sh.text.String()
+}
+
+// bucket groups facts for the arena by the year they start in, roughly:
+// the facts of one year are next to each other in the order facts sort in,
+// so writing their texts out reads a few blocks, not the whole arena.
+func (e *entry) bucket() int32 {
+	if !e.isDated() {
+		return math.MaxInt32
+	}
+	return e.start / 366
 }
 
 // pack packs f into an entry, its text in t's arena, with a value for
@@ -158,6 +187,24 @@ func (a *arena) write(s string) {
 // date, as DeriveID does.
 func (t *Timeline) pack(f *Fact) entry {
 	e := entry{line: int32(f.Line), kind: uint8(f.Kind)}
+	bucket := int32(math.MaxInt32)
+	if d := &f.Date; !d.IsZero() {
+		e.precision = uint8(d.Precision)
+		e.start = int32(d.Start.Number())
+		e.end = int32(d.End.Number())
+		if d.OpenEnd {
+			e.end = e.start
+		}
+		for _, flag := range [...]struct {
+			set  bool
+			flag uint8
+		}{{d.Approximate, flagApproximate}, {d.Uncertain, flagUncertain}, {d.Interval, flagInterval}, {d.OpenEnd, flagOpenEnd}} {
+			if flag.set {
+				e.flags |= flag.flag
+			}
+		}
+		bucket = e.start / 366
+	}
 	id := f.ID
 	if id == "" {
 		id = DeriveID(f.Title, f.Date)
@@ -176,11 +223,18 @@ func (t *Timeline) pack(f *Fact) entry {
 	for _, s := range extra {
 		n += len(s)
 	}
-	t.texts.reserve(n)
-	e.block, e.off = uint32(len(t.texts.blocks)-1), uint32(t.texts.len())
+	sh := t.texts.reserve(bucket, n)
+	e.block, e.off = sh.block, uint32(sh.text.Len())
 	for i, s := range fields {
-		t.texts.write(s)
-		e.ends[i] = uint32(t.texts.len()) - e.off
+		t.texts.write(sh, s)
+		e.ends[i] = uint32(sh.text.Len()) - e.off
+	}
+	e.extra = uint32(len(t.extraEnds))
+	for c := range t.ExtraColumns {
+		if c < len(extra) {
+			t.texts.write(sh, extra[c])
+		}
+		t.extraEnds = append(t.extraEnds, uint32(sh.text.Len())-e.off)
 	}
 	group := t.field(&e, FieldGroup)
 	g, ok := t.groupOf[group]
@@ -193,33 +247,6 @@ func (t *Timeline) pack(f *Fact) entry {
 		t.groups = append(t.groups, group)
 	}
 	e.group = g
-	e.extra = uint32(len(t.extraEnds))
-	for c := range t.ExtraColumns {
-		if c < len(extra) {
-			t.texts.write(extra[c])
-		}
-		t.extraEnds = append(t.extraEnds, uint32(t.texts.len())-e.off)
-	}
-	if d := &f.Date; !d.IsZero() {
-		e.precision = uint8(d.Precision)
-		e.start = int32(d.Start.Number())
-		e.end = int32(d.End.Number())
-		if d.OpenEnd {
-			e.end = e.start
-		}
-		if d.Approximate {
-			e.flags |= flagApproximate
-		}
-		if d.Uncertain {
-			e.flags |= flagUncertain
-		}
-		if d.Interval {
-			e.flags |= flagInterval
-		}
-		if d.OpenEnd {
-			e.flags |= flagOpenEnd
-		}
-	}
 	return e
 }
 
@@ -392,7 +419,7 @@ func (t *Timeline) indexIDs(dup func(i, first int)) map[string]int {
 // names and the fact that has it, or ok false when none has: i is the
 // fact's place as added, target a place after the sort.
 func (t *Timeline) finish(byID map[string]int, about func(i int, id string, target int, ok bool)) {
-	t.groupOf = nil
+	t.groupOf, t.texts.shelves = nil, nil
 	newIndex := t.sort()
 	// byID still gives the facts' places before the sort.
 	var oldIndex []int
