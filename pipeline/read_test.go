@@ -296,3 +296,36 @@ func TestReadAcrossBatches(t *testing.T) {
 		t.Errorf("last dated fact = %q %q at line %d", f.ID, f.Title, f.Line)
 	}
 }
+
+// TestWriteManyChunks writes a timeline of several chunks, with extra
+// columns, and reads it back: every row comes back in order, with its own
+// extra values.
+func TestWriteManyChunks(t *testing.T) {
+	const n = 2*writeChunk + 3
+	facts := make([]Fact, n)
+	for i := range facts {
+		d, _ := ParseDate(fmt.Sprint(1000 + i%900))
+		facts[i] = Fact{ID: fmt.Sprintf("f%05d", i), Title: fmt.Sprintf("Fact %d", i), Date: d, Extra: []string{fmt.Sprint("note ", i), fmt.Sprint(i * 7)}}
+	}
+	tl := NewTimeline("many", []string{"Note", "Number"}, facts...)
+	var out bytes.Buffer
+	if err := WriteCSV(&out, tl); err != nil {
+		t.Fatal(err)
+	}
+	back, problems, err := Read(bytes.NewReader(out.Bytes()), "many.csv", "many")
+	if err != nil || problems.Errors() > 0 {
+		t.Fatal(err, problems)
+	}
+	if back.Len() != n {
+		t.Fatalf("%d facts back, want %d", back.Len(), n)
+	}
+	for i := range n {
+		want, got := tl.Fact(i), back.Fact(i)
+		if got.ID != want.ID || got.Title != want.Title || got.Date.EDTF != want.Date.EDTF || strings.Join(got.Extra, "|") != strings.Join(want.Extra, "|") {
+			t.Fatalf("fact %d back = %q %q %q %q, want %q %q %q %q", i, got.ID, got.Title, got.Date.EDTF, got.Extra, want.ID, want.Title, want.Date.EDTF, want.Extra)
+		}
+	}
+	if first := strings.SplitN(out.String(), "\n", 2)[0]; !strings.HasSuffix(first, ",tags,Note,Number") {
+		t.Errorf("header = %q", first)
+	}
+}

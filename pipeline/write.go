@@ -1,7 +1,7 @@
 package pipeline
 
 import (
-	"bufio"
+	"bytes"
 	"encoding/csv"
 	"io"
 	"os"
@@ -12,54 +12,95 @@ import (
 
 // WriteCSV writes the normalised CSV of t: the schema's columns in their
 // fixed order, then t's extra columns in input order.
+//
+// Two goroutines marshal alternate chunks of rows through gocsv, each into
+// its own buffer, and the chunks are written in order: gocsv's reflection
+// is most of the work, and this way it runs on two cores.
 func WriteCSV(w io.Writer, t *Timeline) error {
-	bw := bufio.NewWriterSize(w, 64<<10)
-	out := &extraColumnsWriter{csv: csv.NewWriter(bw), t: t}
-	// gocsv marshals a slice at a time: the rows go in batches, the first
-	// with the header.
-	batch := make([]record, 0, min(t.Len(), writeBatch))
-	for i := 0; ; i++ {
-		if i == t.Len() || len(batch) == writeBatch {
-			marshal := gocsv.MarshalCSVWithoutHeaders
-			if out.row == 0 {
-				marshal = gocsv.MarshalCSV
-			}
-			if err := marshal(batch, out); err != nil {
-				return err
-			}
-			batch = batch[:0]
-		}
-		if i == t.Len() {
-			break
-		}
-		batch = append(batch, t.record(i))
+	chunks := max(1, (t.Len()+writeChunk-1)/writeChunk)
+	type result struct {
+		buf *bytes.Buffer
+		err error
 	}
-	return bw.Flush()
+	var done [2]chan result
+	var free [2]chan *bytes.Buffer
+	stop := make(chan struct{})
+	defer close(stop)
+	for k := range done {
+		done[k], free[k] = make(chan result, 2), make(chan *bytes.Buffer, 4)
+		go func() {
+			var batch []record
+			for c := k; c < chunks; c += 2 {
+				var buf *bytes.Buffer
+				select {
+				case buf = <-free[k]:
+					buf.Reset()
+				default:
+					buf = new(bytes.Buffer)
+				}
+				var err error
+				batch, err = t.marshalRows(buf, batch, c*writeChunk, min(t.Len(), (c+1)*writeChunk))
+				select {
+				case done[k] <- result{buf, err}:
+				case <-stop:
+					return
+				}
+			}
+		}()
+	}
+	for c := range chunks {
+		r := <-done[c%2]
+		if r.err != nil {
+			return r.err
+		}
+		if _, err := w.Write(r.buf.Bytes()); err != nil {
+			return err
+		}
+		free[c%2] <- r.buf
+	}
+	return nil
 }
 
-// writeBatch is how many rows WriteCSV gives gocsv at a time.
-const writeBatch = 1024
+// writeChunk is how many rows WriteCSV marshals at a time.
+const writeChunk = 4096
 
-// extraColumnsWriter receives gocsv's rows, header first, and appends the
-// timeline's extra columns to each.
+// marshalRows writes the rows of facts from to to, and the header before
+// the first fact, to buf through gocsv, using batch as scratch space.
+func (t *Timeline) marshalRows(buf *bytes.Buffer, batch []record, from, to int) ([]record, error) {
+	batch = batch[:0]
+	for i := from; i < to; i++ {
+		batch = append(batch, t.record(i))
+	}
+	out := &extraColumnsWriter{csv: csv.NewWriter(buf), t: t, next: from, header: from == 0}
+	marshal := gocsv.MarshalCSVWithoutHeaders
+	if out.header {
+		marshal = gocsv.MarshalCSV
+	}
+	return batch, marshal(batch, out)
+}
+
+// extraColumnsWriter receives gocsv's rows and appends the timeline's extra
+// columns to each.
 type extraColumnsWriter struct {
-	csv *csv.Writer
-	t   *Timeline
-	row int // rows written, header included
-	buf []string
+	csv    *csv.Writer
+	t      *Timeline
+	header bool // the next row is the header
+	next   int  // the fact of the next row that is not the header
+	buf    []string
 }
 
 // Write writes one row from gocsv, with the extra columns appended.
 func (w *extraColumnsWriter) Write(fields []string) error {
 	w.buf = append(w.buf[:0], fields...)
-	if w.row == 0 {
+	if w.header {
 		w.buf = append(w.buf, w.t.ExtraColumns...)
+		w.header = false
 	} else {
 		for c := range w.t.ExtraColumns {
-			w.buf = append(w.buf, w.t.Extra(w.row-1, c))
+			w.buf = append(w.buf, w.t.Extra(w.next, c))
 		}
+		w.next++
 	}
-	w.row++
 	return w.csv.Write(w.buf)
 }
 
