@@ -53,8 +53,10 @@ func WriteCSV(w io.Writer, t *Timeline) error {
 		if r.err != nil {
 			return r.err
 		}
-		if _, err := w.Write(r.buf.Bytes()); err != nil {
-			return err
+		for b := r.buf.Bytes(); len(b) > 0; b = b[min(len(b), 64<<10):] {
+			if _, err := w.Write(b[:min(len(b), 64<<10)]); err != nil {
+				return err
+			}
 		}
 		free[c%2] <- r.buf
 	}
