@@ -72,9 +72,7 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err != nil {
 		return err
 	}
-	if os.Getenv("GOGC") == "" {
-		defer debug.SetGCPercent(debug.SetGCPercent(buildGCPercent))
-	}
+	defer tuneGC(files)()
 	report, err := builder{outDir: *outDir, opts: opts}.build(ctx, files, stdout, stderr)
 	if err != nil {
 		return err
@@ -85,12 +83,37 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	return nil
 }
 
-// buildGCPercent is the garbage collector's GOGC during a build, unless
-// GOGC is set in the environment. A build
-// holds most of what it allocates until it ends, so the default of 100
-// would let the heap grow to twice that; collecting more often keeps the
-// peak near what is live, and costs little: the facts hold no pointers.
-const buildGCPercent = 30
+// bigInputGCPercent is the garbage collector's GOGC while build reads an
+// input of bigInput bytes or more, unless GOGC is set in the environment.
+// A build holds most of what it allocates until it ends, so the default of
+// 100 would let the heap grow to twice that; collecting more often keeps
+// the peak near what is live, and costs little: the facts hold no
+// pointers. Below bigInput the default is faster, and memory no matter.
+const (
+	bigInput          = 64 << 20
+	bigInputGCPercent = 30
+)
+
+// tuneGC sets the collector's GOGC for building files, and returns the
+// func that restores it.
+func tuneGC(files []string) (restore func()) {
+	if os.Getenv("GOGC") != "" || largest(files) < bigInput {
+		return func() {}
+	}
+	old := debug.SetGCPercent(bigInputGCPercent)
+	return func() { debug.SetGCPercent(old) }
+}
+
+// largest returns the size of the largest of files, or 0.
+func largest(files []string) int64 {
+	var size int64
+	for _, f := range files {
+		if st, err := os.Stat(f); err == nil {
+			size = max(size, st.Size())
+		}
+	}
+	return size
+}
 
 // pageFlags adds the flags that choose how pages load ECharts; the func it
 // returns reads them once the flags are parsed.

@@ -3,7 +3,6 @@ package main
 import (
 	"bytes"
 	"context"
-	"io"
 	"os"
 	"path/filepath"
 	"runtime/debug"
@@ -278,17 +277,38 @@ func TestBuildOffline(t *testing.T) {
 	}
 }
 
-// TestBuildGCPercent checks that build leaves the garbage collector as it
-// found it.
-func TestBuildGCPercent(t *testing.T) {
-	t.Setenv("GOGC", "")
-	before := debug.SetGCPercent(77)
-	defer debug.SetGCPercent(before)
-	out := t.TempDir()
-	if err := run(context.Background(), []string{"build", "-data", "../../data", "-out", out}, io.Discard, io.Discard); err != nil {
+// TestTuneGC checks that a build of a big input collects garbage more
+// often, and that the collector is as before afterwards.
+func TestTuneGC(t *testing.T) {
+	dir := t.TempDir()
+	small, big := filepath.Join(dir, "small.csv"), filepath.Join(dir, "big.csv")
+	os.WriteFile(small, []byte("title\nA\n"), 0o644)
+	f, err := os.Create(big)
+	if err != nil {
 		t.Fatal(err)
 	}
-	if got := debug.SetGCPercent(before); got != 77 {
-		t.Errorf("after build, GOGC is %d, want 77 as before", got)
+	f.Truncate(bigInput) // sparse: only its size is looked at
+	f.Close()
+	gcPercent := func() int { p := debug.SetGCPercent(0); debug.SetGCPercent(p); return p }
+	before := debug.SetGCPercent(77)
+	defer debug.SetGCPercent(before)
+	for _, tt := range []struct {
+		gogc   string
+		files  []string
+		during int
+	}{
+		{"", []string{small, big}, bigInputGCPercent},
+		{"", []string{small}, 77},
+		{"50", []string{big}, 77},
+	} {
+		t.Setenv("GOGC", tt.gogc)
+		restore := tuneGC(tt.files)
+		if got := gcPercent(); got != tt.during {
+			t.Errorf("GOGC=%q, %d files: GOGC during the build is %d, want %d", tt.gogc, len(tt.files), got, tt.during)
+		}
+		restore()
+		if got := gcPercent(); got != 77 {
+			t.Errorf("GOGC=%q, %d files: after the build, GOGC is %d, want 77", tt.gogc, len(tt.files), got)
+		}
 	}
 }
