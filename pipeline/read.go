@@ -10,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"unicode"
@@ -387,31 +388,53 @@ func (rd *reader) link(t *Timeline) {
 // "stalin-leads-the-ussr-1926". The same title and date give the same id on
 // every run.
 func DeriveID(title string, date Date) string {
-	var b strings.Builder
-	dash := false
-	for _, r := range norm.NFD.String(title) {
-		switch {
-		case unicode.Is(unicode.Mn, r):
-			continue
-		case unicode.IsLetter(r) || unicode.IsDigit(r):
-			if dash && b.Len() > 0 {
-				b.WriteByte('-')
-			}
-			dash = false
-			b.WriteRune(unicode.ToLower(r))
-		default:
-			dash = true
-		}
-		if b.Len() >= 48 && dash {
+	var buf [64]byte
+	b := buf[:0]
+	s := title
+	for i := range len(s) {
+		if s[i] >= utf8.RuneSelf {
+			s = norm.NFD.String(s) // accents become marks, dropped below
 			break
 		}
 	}
-	slug := b.String()
-	if slug == "" {
-		slug = "fact"
+	dash := false
+	for _, r := range s {
+		var alnum bool
+		switch {
+		case r < utf8.RuneSelf:
+			alnum = 'a' <= r|0x20 && r|0x20 <= 'z' || '0' <= r && r <= '9'
+			if r >= 'A' && r <= 'Z' {
+				r |= 0x20
+			}
+		case unicode.Is(unicode.Mn, r):
+			continue
+		default:
+			alnum = unicode.IsLetter(r) || unicode.IsDigit(r)
+			r = unicode.ToLower(r)
+		}
+		if !alnum {
+			dash = true
+		} else {
+			if dash && len(b) > 0 {
+				b = append(b, '-')
+			}
+			dash = false
+			b = utf8.AppendRune(b, r)
+		}
+		if len(b) >= 48 && dash {
+			break
+		}
+	}
+	if len(b) == 0 {
+		b = append(b, "fact"...)
 	}
 	if !date.IsZero() {
-		slug += "-" + strings.ReplaceAll(strings.ToLower(YearLabel(date.Start.Year)), " ", "")
+		b = append(b, '-')
+		if y := date.Start.Year; y <= 0 {
+			b = append(strconv.AppendInt(b, int64(1-y), 10), "bc"...)
+		} else {
+			b = strconv.AppendInt(b, int64(y), 10)
+		}
 	}
-	return slug
+	return string(b)
 }
