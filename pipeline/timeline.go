@@ -431,6 +431,9 @@ func (t *Timeline) finish(byID map[string]int, about func(i int, id string, targ
 	}
 	t.links = t.links[:0]
 	for i := range t.entries {
+		if e := &t.entries[i]; e.ends[FieldAbout] == e.ends[FieldAbout-1] {
+			continue
+		}
 		for id := range List(t.field(&t.entries[i], FieldAbout)).All() {
 			target, ok := byID[id]
 			if ok {
