@@ -113,6 +113,7 @@ func (t *Timeline) setField(e *entry, f Field, s string) {
 	t.texts.write(sh, head)
 	t.texts.write(sh, s)
 	t.texts.write(sh, tail)
+	t.texts.done(sh)
 	delta := uint32(len(s)) - (e.ends[f] - from) // wraps around when shorter; the sums below wrap back
 	for k := int(f); k < numFields; k++ {
 		e.ends[k] += delta
@@ -164,13 +165,14 @@ func (a *arena) reserve(bucket int32, n int) *shelf {
 	return sh
 }
 
-// write appends s to the shelf's block, which must have room for it. A
-// Builder never changes bytes once written, so the strings already cut
-// from the block stay as they are.
-func (a *arena) write(sh *shelf, s string) {
-	sh.text.WriteString(s)
-	a.blocks[sh.block] = sh.text.String()
-}
+// write appends s to the shelf's block, which must have room for it.
+// Call done before reading what was written.
+func (a *arena) write(sh *shelf, s string) { sh.text.WriteString(s) }
+
+// done makes what was written to the shelf readable in blocks. A Builder
+// never changes bytes once written, so the strings already cut from the
+// block stay as they are.
+func (a *arena) done(sh *shelf) { a.blocks[sh.block] = sh.text.String() }
 
 // bucket groups facts for the arena by the year they start in, roughly:
 // the facts of one year are next to each other in the order facts sort in,
@@ -236,6 +238,7 @@ func (t *Timeline) pack(f *Fact) entry {
 		}
 		t.extraEnds = append(t.extraEnds, uint32(sh.text.Len())-e.off)
 	}
+	t.texts.done(sh)
 	group := t.field(&e, FieldGroup)
 	g, ok := t.groupOf[group]
 	if !ok {
