@@ -113,10 +113,12 @@ func boolColumn(b bool) string {
 	return ""
 }
 
-// record gives the normalised row of the i'th fact.
-func (t *Timeline) record(i int) record {
+// record gives the normalised row of the i'th fact, but for its start and
+// end days, which it appends to days as ISO 8601: the start up to split,
+// then the end.
+func (t *Timeline) record(i int, days []byte) (r record, out []byte, split int) {
 	e := &t.entries[i]
-	r := record{
+	r = record{
 		ID:          t.field(e, FieldID),
 		Kind:        Kind(e.kind).String(),
 		Title:       t.field(e, FieldTitle),
@@ -130,19 +132,17 @@ func (t *Timeline) record(i int) record {
 		Source:      t.field(e, FieldSource),
 		Tags:        t.field(e, FieldTags),
 	}
+	split = len(days)
 	if e.isDated() {
-		var b [2 * maxISODay]byte
-		days := appendISODay(b[:0], DayOfNumber(int64(e.start)))
-		split := len(days)
+		days = appendISODay(days, DayOfNumber(int64(e.start)))
+		split = len(days)
 		if e.flags&flagOpenEnd == 0 {
 			days = appendISODay(days, DayOfNumber(int64(e.end)))
 		}
-		all := string(days) // one allocation for both
-		r.Start, r.End = all[:split], all[split:]
 		r.Precision = Precision(e.precision).String()
 		r.Approximate = boolColumn(e.flags&flagApproximate != 0)
 		r.Uncertain = boolColumn(e.flags&flagUncertain != 0)
 		r.EDTF = t.field(e, FieldEDTF)
 	}
-	return r
+	return r, days, split
 }

@@ -29,7 +29,7 @@ func WriteCSV(w io.Writer, t *Timeline) error {
 	for k := range done {
 		done[k], free[k] = make(chan result, 2), make(chan *bytes.Buffer, 4)
 		go func() {
-			var batch []record
+			rows := new(chunkRows)
 			for c := k; c < chunks; c += 2 {
 				var buf *bytes.Buffer
 				select {
@@ -39,7 +39,7 @@ func WriteCSV(w io.Writer, t *Timeline) error {
 					buf = new(bytes.Buffer)
 				}
 				var err error
-				batch, err = t.marshalRows(buf, batch, c*writeChunk, min(t.Len(), (c+1)*writeChunk))
+				err = t.marshalRows(buf, rows, c*writeChunk, min(t.Len(), (c+1)*writeChunk))
 				select {
 				case done[k] <- result{buf, err}:
 				case <-stop:
@@ -66,19 +66,40 @@ func WriteCSV(w io.Writer, t *Timeline) error {
 // writeChunk is how many rows WriteCSV marshals at a time.
 const writeChunk = 4096
 
+// chunkRows holds the rows of a chunk. gocsv is given it as an array value,
+// not a slice: it reads the fields of an array value's elements without
+// copying each into an interface, which costs an allocation per field for
+// a slice's elements.
+type chunkRows struct {
+	rows [writeChunk]record
+	days []byte               // the rows' start and end days, one after another
+	cuts [writeChunk][3]int32 // where each row's start begins, its end begins and ends in days
+}
+
 // marshalRows writes the rows of facts from to to, and the header before
-// the first fact, to buf through gocsv, using batch as scratch space.
-func (t *Timeline) marshalRows(buf *bytes.Buffer, batch []record, from, to int) ([]record, error) {
-	batch = batch[:0]
+// the first fact, to buf through gocsv, using rows as scratch space.
+func (t *Timeline) marshalRows(buf *bytes.Buffer, rows *chunkRows, from, to int) error {
+	days := rows.days[:0]
 	for i := from; i < to; i++ {
-		batch = append(batch, t.record(i))
+		at := len(days)
+		var split int
+		rows.rows[i-from], days, split = t.record(i, days)
+		rows.cuts[i-from] = [3]int32{int32(at), int32(split), int32(len(days))}
 	}
+	all := string(days) // one allocation for the chunk's days
+	for i, cut := range rows.cuts[:to-from] {
+		rows.rows[i].Start, rows.rows[i].End = all[cut[0]:cut[1]], all[cut[1]:cut[2]]
+	}
+	rows.days = days
 	out := &extraColumnsWriter{csv: csv.NewWriter(buf), t: t, next: from, header: from == 0}
 	marshal := gocsv.MarshalCSVWithoutHeaders
 	if out.header {
 		marshal = gocsv.MarshalCSV
 	}
-	return batch, marshal(batch, out)
+	if to-from == writeChunk {
+		return marshal(rows.rows, out)
+	}
+	return marshal(rows.rows[:to-from], out) // the last chunk, shorter
 }
 
 // extraColumnsWriter receives gocsv's rows and appends the timeline's extra
