@@ -368,10 +368,9 @@ func (rd *reader) fact(r *record) Fact {
 // about names a known id, then sorts the facts. It runs while facts and
 // refs are still parallel.
 func (rd *reader) link(t *Timeline) {
-	byID := t.indexIDs(func(i, first int) {
+	t.link(func(i, first int) {
 		rd.report(int(rd.refs[i].idLine), int(rd.refs[i].idCol), Error, "duplicate id %q: line %d has it too", t.field(&t.entries[i], FieldID), t.entries[first].line)
-	})
-	t.finish(byID, func(i int, id string, target int, ok bool) {
+	}, func(i int, id string, target int, ok bool) {
 		ref := rd.refs[i]
 		switch {
 		case !ok:

@@ -63,6 +63,7 @@ const (
 	flagInterval
 	flagOpenEnd
 	flagDerivedID // the id was empty; indexIDs makes it unique
+	flagDated     // the fact has a date
 )
 
 // entry is how a timeline keeps one fact.
@@ -79,7 +80,7 @@ type entry struct {
 }
 
 // isDated reports whether the fact has a date.
-func (e *entry) isDated() bool { return e.ends[FieldDate] != e.ends[FieldDate-1] }
+func (e *entry) isDated() bool { return e.flags&flagDated != 0 }
 
 // field returns one text field of an entry.
 func (t *Timeline) field(e *entry, f Field) string {
@@ -191,6 +192,7 @@ func (t *Timeline) pack(f *Fact) entry {
 	e := entry{line: int32(f.Line), kind: uint8(f.Kind)}
 	bucket := int32(math.MaxInt32)
 	if d := &f.Date; !d.IsZero() {
+		e.flags |= flagDated
 		e.precision = uint8(d.Precision)
 		e.start = int32(d.Start.Number())
 		e.end = int32(d.End.Number())
@@ -264,7 +266,7 @@ func NewTimeline(name string, extraColumns []string, facts ...Fact) *Timeline {
 	for i := range facts {
 		t.entries = append(t.entries, t.pack(&facts[i]))
 	}
-	t.finish(t.indexIDs(func(int, int) {}), nil)
+	t.link(func(int, int) {}, nil)
 	return t
 }
 
@@ -417,51 +419,77 @@ func (t *Timeline) indexIDs(dup func(i, first int)) map[string]int {
 	return byID
 }
 
-// finish sorts the facts and resolves their links, given the index of ids
-// from indexIDs. It calls about, when not nil, with each id a fact's about
-// names and the fact that has it, or ok false when none has: i is the
-// fact's place as added, target a place after the sort.
-func (t *Timeline) finish(byID map[string]int, about func(i int, id string, target int, ok bool)) {
+// link gives every fact a unique id (see indexIDs), sorts the facts and
+// resolves the links from works to what they study. It calls dup as
+// indexIDs does, and about, when not nil, with each id a fact's about
+// names and the fact that has it, or ok false when none has; i and target
+// are places as the facts were added. dup and about are called from one
+// goroutine at a time.
+func (t *Timeline) link(dup func(i, first int), about func(i int, id string, target int, ok bool)) {
+	// Ordering by start needs no ids: it goes on while ids are indexed.
+	byStart := make(chan []uint64, 1)
+	go func() { byStart <- t.keysByStart() }()
+	byID := t.indexIDs(dup)
 	t.groupOf, t.texts.shelves = nil, nil
-	newIndex := t.sort()
-	// byID still gives the facts' places before the sort.
-	var oldIndex []int
-	if about != nil {
-		oldIndex = make([]int, len(newIndex))
-		for old, i := range newIndex {
-			oldIndex[i] = old
-		}
+	keys := <-byStart
+	// Then the runs of facts that start on the same day are sorted by id,
+	// each half on its own core, while a third goroutine finds what each
+	// work studies.
+	newIndex := make([]int, len(keys))
+	half := len(keys) / 2
+	for half > 0 && half < len(keys) && keys[half]>>32 == keys[half-1]>>32 {
+		half++
 	}
-	t.links = t.links[:0]
-	for i := range t.entries {
-		if e := &t.entries[i]; e.ends[FieldAbout] == e.ends[FieldAbout-1] {
-			continue
-		}
-		for id := range List(t.field(&t.entries[i], FieldAbout)).All() {
-			target, ok := byID[id]
-			if ok {
-				target = newIndex[target]
-				t.links = append(t.links, Link{Work: i, Studied: target})
-			}
-			if about != nil {
-				about(oldIndex[i], id, target, ok)
-			}
-		}
+	var wg sync.WaitGroup
+	for _, part := range [2][2]int{{0, half}, {half, len(keys)}} {
+		wg.Go(func() { t.sortRuns(keys, part[0], part[1], newIndex) })
 	}
+	var links []Link
+	wg.Go(func() { links = t.findLinks(byID, about) })
+	wg.Wait()
+	t.permute(keys)
+	for i := range links {
+		l := &links[i]
+		l.Work, l.Studied = newIndex[l.Work], newIndex[l.Studied]
+	}
+	slices.SortStableFunc(links, func(a, b Link) int { return cmp.Compare(a.Work, b.Work) })
+	t.links = links
 	t.dated = 0
 	for t.dated < len(t.entries) && t.entries[t.dated].isDated() {
 		t.dated++
 	}
 }
 
+// findLinks finds the fact each about names, before the facts are sorted.
+// See link for about.
+func (t *Timeline) findLinks(byID map[string]int, about func(i int, id string, target int, ok bool)) []Link {
+	var links []Link
+	for i := range t.entries {
+		e := &t.entries[i]
+		if e.ends[FieldAbout] == e.ends[FieldAbout-1] {
+			continue
+		}
+		for id := range List(t.field(e, FieldAbout)).All() {
+			target, ok := byID[id]
+			if ok {
+				links = append(links, Link{Work: i, Studied: target})
+			}
+			if about != nil {
+				about(i, id, target, ok)
+			}
+		}
+	}
+	return links
+}
+
 // keyIndex gives the index of a fact's sort key: its low half.
 func keyIndex(k uint64) int { return int(uint32(k)) }
 
-// finishSort finishes sorting keys[from:to], already in order of start and
+// sortRuns finishes sorting keys[from:to], already in order of start and
 // beginning a run of facts that start on the same day: it sorts each run by
-// id, then notes where each fact goes.
-// Ties, only possible between duplicate ids, keep file order.
-func (t *Timeline) finishSort(keys []uint64, from, to int, newIndex []int) {
+// id, then notes where each fact goes: newIndex[old] = new. Ties, only
+// possible between duplicate ids, keep file order.
+func (t *Timeline) sortRuns(keys []uint64, from, to int, newIndex []int) {
 	entries := t.entries
 	for run := keys[from:to]; len(run) > 0; {
 		n := 1
@@ -480,35 +508,27 @@ func (t *Timeline) finishSort(keys []uint64, from, to int, newIndex []int) {
 	}
 }
 
-// sort orders facts by start, then id, with undated facts last, in place.
-// It returns where each fact went: newIndex[old] = new.
-func (t *Timeline) sort() (newIndex []int) {
-	// A key is the start, ordered as unsigned, above the index; an undated
-	// fact starts at the largest start.
-	entries := t.entries
-	keys := make([]uint64, len(entries))
-	for i := range entries {
-		start := uint64(uint32(entries[i].start)^1<<31) << 32
-		if !entries[i].isDated() {
+// keysByStart gives the facts' sort keys, sorted: a key is the start,
+// ordered as unsigned, above the index; an undated fact starts at the
+// largest start. It reads only what indexIDs leaves alone.
+func (t *Timeline) keysByStart() []uint64 {
+	keys := make([]uint64, len(t.entries))
+	for i := range t.entries {
+		e := &t.entries[i]
+		start := uint64(uint32(e.start)^1<<31) << 32
+		if !e.isDated() {
 			start = math.MaxUint32 << 32
 		}
 		keys[i] = start | uint64(i)
 	}
-	// By start first, comparing integers only, then each run of facts that
-	// start on the same day by id.
 	slices.Sort(keys)
-	newIndex = make([]int, len(entries))
-	// Two halves, split between runs, are finished each on its own core.
-	half := len(keys) / 2
-	for half > 0 && half < len(keys) && keys[half]>>32 == keys[half-1]>>32 {
-		half++
-	}
-	var wg sync.WaitGroup
-	for _, part := range [2][2]int{{0, half}, {half, len(keys)}} {
-		wg.Go(func() { t.finishSort(keys, part[0], part[1], newIndex) })
-	}
-	wg.Wait()
-	// Move each entry once, one cycle of the permutation at a time.
+	return keys
+}
+
+// permute puts the facts in the order of the sorted keys, moving each
+// entry once, one cycle of the permutation at a time. It spends keys.
+func (t *Timeline) permute(keys []uint64) {
+	entries := t.entries
 	const moved = math.MaxUint64
 	for i := range keys {
 		if keys[i] == moved {
@@ -527,5 +547,4 @@ func (t *Timeline) sort() (newIndex []int) {
 			j = k
 		}
 	}
-	return newIndex
 }
