@@ -24,7 +24,7 @@ type Timeline struct {
 	entries   []entry
 	texts     arena    // the entries' texts
 	extraEnds []uint32 // per fact, where its extra values end in its text, from entry.extra
-	groups    []string
+	groups    []string          // the distinct groups, in order of first appearance
 	groupOf   map[string]uint32 // while facts are added: groups by name
 	links     []Link
 	dated     int // the dated facts are entries[:dated]
