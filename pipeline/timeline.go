@@ -22,8 +22,8 @@ type Timeline struct {
 	ExtraColumns []string // input columns outside the schema, in input order
 
 	entries   []entry
-	texts     arena    // the entries' texts
-	extraEnds []uint32 // per fact, where its extra values end in its text, from entry.extra
+	texts     arena             // the entries' texts
+	extraEnds []uint32          // per fact, where its extra values end in its text, from entry.extra
 	groups    []string          // the distinct groups, in order of first appearance
 	groupOf   map[string]uint32 // while facts are added: groups by name
 	links     []Link
