@@ -210,10 +210,10 @@ var textColumns = []struct {
 
 // writePayload writes the data the page's script draws and lists, as one
 // compact JSON object of columns. lane, row, s and e hold the n dated
-// facts, fl every fact, dated ones first. The text columns, and xv for the
-// extra columns, come in chunks of payloadChunk facts, which the script
-// joins. Days are day numbers from 1970-01-01. Every string goes through
-// appendJSONString.
+// facts, fl every fact, dated ones first. The text columns, named in
+// texts, and xv for the extra columns, come in chunks of payloadChunk
+// facts, which the script joins. Days are day numbers from 1970-01-01.
+// Every string goes through appendJSONString.
 func (l *layout) writePayload(w *bufio.Writer, view pipeline.Span) error {
 	t := l.t
 	n := t.Len()
@@ -221,118 +221,95 @@ func (l *layout) writePayload(w *bufio.Writer, view pipeline.Span) error {
 	put := func(f func(b []byte) []byte) { w.Write(f(w.AvailableBuffer())) }
 	str := func(s string) { put(func(b []byte) []byte { return appendJSONString(b, s) }) }
 	num := func(v int64) { put(func(b []byte) []byte { return strconv.AppendInt(b, v, 10) }) }
-
-	w.WriteString(`{"name":`)
-	str(t.Name)
-	w.WriteString(`,"rows":`)
-	num(int64(l.rows))
-	w.WriteString(`,"n":`)
-	num(int64(l.dated))
-	if view.Start != (pipeline.Day{}) {
-		// The first view, as days: [start, end].
-		w.WriteString(`,"view":[`)
-		num(view.Start.Number())
-		w.WriteByte(',')
-		num(view.End.Number())
-		w.WriteByte(']')
-	}
-	w.WriteString(`,"lanes":[`)
-	for i, ln := range l.lanes {
-		if i > 0 {
-			w.WriteByte(',')
-		}
-		w.WriteString(`{"name":`)
-		str(ln.Name)
-		w.WriteString(`,"band":`)
-		num(int64(ln.Band))
-		w.WriteString(`,"row":`)
-		num(int64(ln.Row))
-		w.WriteString(`,"rows":`)
-		num(int64(ln.Rows))
-		w.WriteString(`,"color":`)
-		str(ln.Color)
-		w.WriteByte('}')
-	}
-	w.WriteString(`],"bands":[`)
-	for i, band := range l.bands {
-		if i > 0 {
-			w.WriteByte(',')
-		}
-		w.WriteString(`{"name":`)
-		str(bandNames[i])
-		w.WriteString(`,"row":`)
-		num(int64(band.Row))
-		w.WriteString(`,"rows":`)
-		num(int64(band.Rows))
-		w.WriteByte('}')
-	}
-	w.WriteByte(']')
-
-	ints := func(key string, n int, v func(i int) int64) {
-		w.WriteString(`,"` + key + `":[`)
+	// list writes n items as a JSON array.
+	list := func(n int, item func(i int)) {
+		w.WriteByte('[')
 		for i := range n {
 			if i > 0 {
 				w.WriteByte(',')
 			}
-			num(v(i))
+			item(i)
 		}
 		w.WriteByte(']')
+	}
+	key := func(k string) { w.WriteString(`,"` + k + `":`) }
+
+	w.WriteString(`{"name":`)
+	str(t.Name)
+	key("rows")
+	num(int64(l.rows))
+	key("n")
+	num(int64(l.dated))
+	if view.Start != (pipeline.Day{}) {
+		// The first view, as days: [start, end].
+		key("view")
+		list(2, func(i int) { num([2]int64{view.Start.Number(), view.End.Number()}[i]) })
+	}
+	key("lanes")
+	list(len(l.lanes), func(i int) {
+		ln := l.lanes[i]
+		w.WriteString(`{"name":`)
+		str(ln.Name)
+		key("band")
+		num(int64(ln.Band))
+		key("row")
+		num(int64(ln.Row))
+		key("rows")
+		num(int64(ln.Rows))
+		key("color")
+		str(ln.Color)
+		w.WriteByte('}')
+	})
+	key("bands")
+	list(len(l.bands), func(i int) {
+		w.WriteString(`{"name":`)
+		str(bandNames[i])
+		key("row")
+		num(int64(l.bands[i].Row))
+		key("rows")
+		num(int64(l.bands[i].Rows))
+		w.WriteByte('}')
+	})
+	ints := func(k string, n int, v func(i int) int64) {
+		key(k)
+		list(n, func(i int) { num(v(i)) })
 	}
 	ints("lane", l.dated, func(i int) int64 { return int64(l.lane[i]) })
 	ints("row", l.dated, func(i int) int64 { return int64(l.row[i]) })
 	ints("s", l.dated, func(i int) int64 { s, _ := t.Days(i); return s })
 	ints("e", l.dated, func(i int) int64 { _, e := t.Days(i); return e })
 	ints("fl", n, func(i int) int64 { return int64(l.flags[i]) })
-	w.WriteString(`,"xn":[`)
-	for i, name := range t.ExtraColumns {
-		if i > 0 {
-			w.WriteByte(',')
-		}
-		str(name)
-	}
+	key("xn")
+	list(len(t.ExtraColumns), func(c int) { str(t.ExtraColumns[c]) })
+	key("texts")
+	list(len(textColumns), func(c int) { str(textColumns[c].key) })
 	// The text columns come in chunks of facts: writing one chunk's
 	// columns reads the texts of the same few facts, which stay in cache.
-	w.WriteString(`],"chunks":[`)
-	for from := 0; from < n; from += payloadChunk {
+	key("chunks")
+	list((n+payloadChunk-1)/payloadChunk, func(c int) {
+		from := c * payloadChunk
 		to := min(n, from+payloadChunk)
-		if from > 0 {
-			w.WriteByte(',')
-		}
 		w.WriteByte('{')
 		for j, col := range textColumns {
 			if j > 0 {
 				w.WriteByte(',')
 			}
-			w.WriteString(`"` + col.key + `":[`)
-			for i := from; i < to; i++ {
-				if i > from {
-					w.WriteByte(',')
-				}
-				str(t.Field(i, col.field))
-			}
-			w.WriteByte(']')
+			w.WriteString(`"` + col.key + `":`)
+			list(to-from, func(i int) { str(t.Field(from+i, col.field)) })
 		}
-		w.WriteString(`,"xv":[`)
-		for c := range t.ExtraColumns {
-			if c > 0 {
-				w.WriteByte(',')
-			}
-			w.WriteByte('[')
-			for i := from; i < to; i++ {
-				if i > from {
-					w.WriteByte(',')
-				}
-				str(t.Extra(i, c))
-			}
-			w.WriteByte(']')
-		}
-		w.WriteString("]}")
-	}
-	w.WriteString(`],"links":[`)
+		key("xv")
+		list(len(t.ExtraColumns), func(x int) {
+			list(to-from, func(i int) { str(t.Extra(from+i, x)) })
+		})
+		w.WriteByte('}')
+	})
+	// Links with an undated end are not drawn.
+	key("links")
+	w.WriteByte('[')
 	first := true
 	for _, link := range t.Links() {
 		if link.Work >= l.dated || link.Studied >= l.dated {
-			continue // an undated end is not drawn
+			continue
 		}
 		if !first {
 			w.WriteByte(',')

@@ -85,12 +85,6 @@ func WritePage(w io.Writer, t *pipeline.Timeline, o Options) error {
 	return NewPage(t, o).writePages(pageOut{w, o.Embed})
 }
 
-// WriteHTML writes the whole page: title, chart and table.
-func (p *Page) WriteHTML(w io.Writer) error { return p.writePages(pageOut{w, false}) }
-
-// WriteEmbed writes the chart alone, to fill an <iframe>.
-func (p *Page) WriteEmbed(w io.Writer) error { return p.writePages(pageOut{w, true}) }
-
 // WriteBoth writes the whole page to page and the chart alone to embed,
 // making the data they share once.
 func (p *Page) WriteBoth(page, embed io.Writer) error {

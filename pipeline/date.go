@@ -416,7 +416,7 @@ func parseSide(s string) (side, error) {
 		for _, p := range approxPrefixes {
 			if hasPrefixFold(s, p) {
 				sd.approximate = true
-				s = trimLeftSpace(s[len(p):])
+				s = strings.TrimLeft(s[len(p):], wordSpaces)
 				break
 			}
 		}
@@ -439,11 +439,15 @@ func parseSide(s string) (side, error) {
 		}
 	} else if s[0]|0x20 == 'a' {
 		for _, p := range []string{"a.d.", "ad"} {
-			if rest := trimLeftSpace(s[min(len(p), len(s)):]); hasPrefixFold(s, p) && len(rest) < len(s)-len(p) {
+			if !hasPrefixFold(s, p) {
+				continue
+			}
+			// A prefix era is followed by white space: "AD 79", not "Ad79".
+			if rest := strings.TrimLeft(s[len(p):], wordSpaces); len(rest) < len(s)-len(p) {
 				sd.era = eraAD
 				s = rest
-				break
 			}
+			break
 		}
 	}
 	if s == "" {
@@ -530,16 +534,11 @@ func hasSuffixFold(s, suffix string) bool {
 	return len(s) >= len(suffix) && strings.EqualFold(s[len(s)-len(suffix):], suffix)
 }
 
-// isWordSpace reports the bytes that separate the words of a date: ASCII
-// white space, as \s in a regular expression.
-func isWordSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r' }
+// wordSpaces are the bytes that separate the words of a date: ASCII white
+// space, as \s in a regular expression.
+const wordSpaces = " \t\n\f\r"
 
-func trimLeftSpace(s string) string {
-	for s != "" && isWordSpace(s[0]) {
-		s = s[1:]
-	}
-	return s
-}
+func isWordSpace(c byte) bool { return strings.IndexByte(wordSpaces, c) >= 0 }
 
 // splitWords splits s at runs of white space and commas, as "5 March,
 // 1953", into words; n is how many there are, up to len(words)+1 for "more".

@@ -82,13 +82,18 @@ type entry struct {
 // isDated reports whether the fact has a date.
 func (e *entry) isDated() bool { return e.flags&flagDated != 0 }
 
-// field returns one text field of an entry.
-func (t *Timeline) field(e *entry, f Field) string {
-	from := uint32(0)
+// span gives where one text field of an entry starts and ends in its text.
+func (e *entry) span(f Field) (from, to uint32) {
 	if f > 0 {
 		from = e.ends[f-1]
 	}
-	return t.texts.blocks[e.block][e.off+from : e.off+e.ends[f]]
+	return from, e.ends[f]
+}
+
+// field returns one text field of an entry.
+func (t *Timeline) field(e *entry, f Field) string {
+	from, to := e.span(f)
+	return t.texts.blocks[e.block][e.off+from : e.off+to]
 }
 
 // textOf returns an entry's whole text, its fields and extra values.
@@ -103,19 +108,16 @@ func (t *Timeline) textOf(e *entry) string {
 // setField replaces one text field of an entry, writing its new text into
 // the arena.
 func (t *Timeline) setField(e *entry, f Field, s string) {
-	from := uint32(0)
-	if f > 0 {
-		from = e.ends[f-1]
-	}
+	from, to := e.span(f)
 	text := t.textOf(e)
-	head, tail := text[:from], text[e.ends[f]:]
+	head, tail := text[:from], text[to:]
 	sh := t.texts.reserve(e.bucket(), len(head)+len(s)+len(tail))
 	e.block, e.off = sh.block, uint32(sh.text.Len())
 	t.texts.write(sh, head)
 	t.texts.write(sh, s)
 	t.texts.write(sh, tail)
 	t.texts.done(sh)
-	delta := uint32(len(s)) - (e.ends[f] - from) // wraps around when shorter; the sums below wrap back
+	delta := uint32(len(s)) - (to - from) // wraps around when shorter; the sums below wrap back
 	for k := int(f); k < numFields; k++ {
 		e.ends[k] += delta
 	}
@@ -190,7 +192,6 @@ func (e *entry) bucket() int32 {
 // date, as DeriveID does.
 func (t *Timeline) pack(f *Fact) entry {
 	e := entry{line: int32(f.Line), kind: uint8(f.Kind)}
-	bucket := int32(math.MaxInt32)
 	if d := &f.Date; !d.IsZero() {
 		e.flags |= flagDated
 		e.precision = uint8(d.Precision)
@@ -207,7 +208,6 @@ func (t *Timeline) pack(f *Fact) entry {
 				e.flags |= flag.flag
 			}
 		}
-		bucket = e.start / 366
 	}
 	id := f.ID
 	if id == "" {
@@ -227,7 +227,7 @@ func (t *Timeline) pack(f *Fact) entry {
 	for _, s := range extra {
 		n += len(s)
 	}
-	sh := t.texts.reserve(bucket, n)
+	sh := t.texts.reserve(e.bucket(), n)
 	e.block, e.off = sh.block, uint32(sh.text.Len())
 	for i, s := range fields {
 		t.texts.write(sh, s)
@@ -266,7 +266,7 @@ func NewTimeline(name string, extraColumns []string, facts ...Fact) *Timeline {
 	for i := range facts {
 		t.entries = append(t.entries, t.pack(&facts[i]))
 	}
-	t.link(func(int, int) {}, nil)
+	t.link(nil, nil)
 	return t
 }
 
@@ -383,8 +383,8 @@ func (t *Timeline) Range() (first, last Day, ok bool) {
 }
 
 // indexIDs makes the derived ids unique, with a suffix "-2", "-3" where
-// another fact has the id, and maps each id to the first fact that has it. dup is called for
-// each later fact with an id taken before.
+// another fact has the id, and maps each id to the first fact that has it.
+// dup, when not nil, is called for each later fact with an id taken before.
 func (t *Timeline) indexIDs(dup func(i, first int)) map[string]int {
 	byID := make(map[string]int, len(t.entries))
 	for i := range t.entries {
@@ -393,7 +393,9 @@ func (t *Timeline) indexIDs(dup func(i, first int)) map[string]int {
 		}
 		id := t.field(&t.entries[i], FieldID)
 		if first, taken := byID[id]; taken {
-			dup(i, first)
+			if dup != nil {
+				dup(i, first)
+			}
 			continue
 		}
 		byID[id] = i
@@ -437,7 +439,7 @@ func (t *Timeline) link(dup func(i, first int), about func(i int, id string, tar
 	// work studies.
 	newIndex := make([]int, len(keys))
 	half := len(keys) / 2
-	for half > 0 && half < len(keys) && keys[half]>>32 == keys[half-1]>>32 {
+	for half > 0 && half < len(keys) && sameStart(keys[half], keys[half-1]) {
 		half++
 	}
 	var wg sync.WaitGroup
@@ -465,11 +467,7 @@ func (t *Timeline) link(dup func(i, first int), about func(i int, id string, tar
 func (t *Timeline) findLinks(byID map[string]int, about func(i int, id string, target int, ok bool)) []Link {
 	var links []Link
 	for i := range t.entries {
-		e := &t.entries[i]
-		if e.ends[FieldAbout] == e.ends[FieldAbout-1] {
-			continue
-		}
-		for id := range List(t.field(e, FieldAbout)).All() {
+		for id := range List(t.field(&t.entries[i], FieldAbout)).All() {
 			target, ok := byID[id]
 			if ok {
 				links = append(links, Link{Work: i, Studied: target})
@@ -485,6 +483,9 @@ func (t *Timeline) findLinks(byID map[string]int, about func(i int, id string, t
 // keyIndex gives the index of a fact's sort key: its low half.
 func keyIndex(k uint64) int { return int(uint32(k)) }
 
+// sameStart reports whether two sort keys start on the same day.
+func sameStart(a, b uint64) bool { return a>>32 == b>>32 }
+
 // sortRuns finishes sorting keys[from:to], already in order of start and
 // beginning a run of facts that start on the same day: it sorts each run by
 // id, then notes where each fact goes: newIndex[old] = new. Ties, only
@@ -493,7 +494,7 @@ func (t *Timeline) sortRuns(keys []uint64, from, to int, newIndex []int) {
 	entries := t.entries
 	for run := keys[from:to]; len(run) > 0; {
 		n := 1
-		for n < len(run) && run[n]>>32 == run[0]>>32 {
+		for n < len(run) && sameStart(run[n], run[0]) {
 			n++
 		}
 		if n > 1 {

@@ -38,8 +38,7 @@ func WriteCSV(w io.Writer, t *Timeline) error {
 				default:
 					buf = new(bytes.Buffer)
 				}
-				var err error
-				err = t.marshalRows(buf, rows, c*writeChunk, min(t.Len(), (c+1)*writeChunk))
+				err := t.marshalRows(buf, rows, c*writeChunk, min(t.Len(), (c+1)*writeChunk))
 				select {
 				case done[k] <- result{buf, err}:
 				case <-stop:
@@ -73,7 +72,7 @@ const writeChunk = 4096
 type chunkRows struct {
 	rows [writeChunk]record
 	days []byte               // the rows' start and end days, one after another
-	cuts [writeChunk][3]int32 // where each row's start begins, its end begins and ends in days
+	cuts [writeChunk][2]int32 // where each row's end day begins and ends in days; its start ends where its end begins
 }
 
 // marshalRows writes the rows of facts from to to, and the header before
@@ -81,14 +80,15 @@ type chunkRows struct {
 func (t *Timeline) marshalRows(buf *bytes.Buffer, rows *chunkRows, from, to int) error {
 	days := rows.days[:0]
 	for i := from; i < to; i++ {
-		at := len(days)
 		var split int
 		rows.rows[i-from], days, split = t.record(i, days)
-		rows.cuts[i-from] = [3]int32{int32(at), int32(split), int32(len(days))}
+		rows.cuts[i-from] = [2]int32{int32(split), int32(len(days))}
 	}
 	all := string(days) // one allocation for the chunk's days
+	at := int32(0)
 	for i, cut := range rows.cuts[:to-from] {
-		rows.rows[i].Start, rows.rows[i].End = all[cut[0]:cut[1]], all[cut[1]:cut[2]]
+		rows.rows[i].Start, rows.rows[i].End = all[at:cut[0]], all[cut[0]:cut[1]]
+		at = cut[1]
 	}
 	rows.days = days
 	out := &extraColumnsWriter{csv: csv.NewWriter(buf), t: t, next: from, header: from == 0}

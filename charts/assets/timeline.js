@@ -8,8 +8,6 @@ var Timeline = (function () {
   var PERIOD = 1, APPROX = 2, UNCERTAIN = 4, COARSE = 8, OPEN = 16, WORK = 32;
   var MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
   var D = null; /* the payload */
-  /* The payload's text columns, as charts/layout.go's textColumns. */
-  var TEXT_COLUMNS = ["id", "title", "date", "desc", "au", "pub", "src", "url", "tags", "grp", "ab"];
   var X0 = null, X1 = null; /* per dated fact: x start and end, in decimal years */
   var chart = null;
   /* Past LARGE dated facts, each lane is drawn as one lines series (periods)
@@ -465,15 +463,16 @@ var Timeline = (function () {
     return [Math.floor((lo - pad) / step) * step, Math.ceil((hi + padRight) / step) * step];
   }
 
-  /* joinChunks joins the text columns of the payload, which come in
-     chunks of facts, into one array per column, as D.title. */
+  /* joinChunks joins the text columns of the payload, named in
+     data.texts, which come in chunks of facts, into one array per
+     column, as D.title. */
   function joinChunks(data) {
     var chunks = data.chunks;
     delete data.chunks;
-    TEXT_COLUMNS.forEach(function (key) { data[key] = []; });
+    data.texts.forEach(function (key) { data[key] = []; });
     data.xv = data.xn.map(function () { return []; });
     chunks.forEach(function (chunk) {
-      TEXT_COLUMNS.forEach(function (key) { append(data[key], chunk[key]); });
+      data.texts.forEach(function (key) { append(data[key], chunk[key]); });
       chunk.xv.forEach(function (column, c) { append(data.xv[c], column); });
     });
     return data;
