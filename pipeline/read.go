@@ -148,6 +148,7 @@ func (rd *reader) read(in io.Reader) (*Timeline, error) {
 			// input's size, with a little to spare.
 			n := max(rd.sizeHint*int64(len(b.rows))/b.offset*21/20, int64(len(b.rows)))
 			t.entries = make([]entry, 0, n)
+			t.idHashes = make([]uint64, 0, n)
 			rd.refs = make([]rowRefs, 0, n)
 		}
 		rd.problems = append(rd.problems, b.problems...)
@@ -370,13 +371,12 @@ func (rd *reader) fact(r *record) Fact {
 func (rd *reader) link(t *Timeline) {
 	t.link(func(i, first int) {
 		rd.report(int(rd.refs[i].idLine), int(rd.refs[i].idCol), Error, "duplicate id %q: line %d has it too", t.field(&t.entries[i], FieldID), t.entries[first].line)
-	}, func(i int, id string, target int, ok bool) {
+	}, func(i int, id string, studied Kind, ok bool) {
 		ref := rd.refs[i]
-		switch {
-		case !ok:
+		if !ok {
 			rd.report(int(ref.aboutLine), int(ref.aboutCol), Error, "about names %q, which is no id in this file", id)
-		case Kind(t.entries[target].kind) != History:
-			rd.report(int(ref.aboutLine), int(ref.aboutCol), Warning, "about names %q, which is historiography, not history", id)
+		} else {
+			rd.report(int(ref.aboutLine), int(ref.aboutCol), Warning, "about names %q, which is %s, not history", id, studied)
 		}
 	})
 	rd.refs = nil

@@ -2,11 +2,15 @@ package pipeline
 
 import (
 	"cmp"
+	"encoding/binary"
 	"fmt"
+	"hash/maphash"
 	"math"
+	"runtime"
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 )
 
 // Timeline is the content of one CSV file: its facts, sorted by start, then
@@ -26,6 +30,7 @@ type Timeline struct {
 	extraEnds []uint32          // per fact, where its extra values end in its text, from entry.extra
 	groups    []string          // the distinct groups, in order of first appearance
 	groupOf   map[string]uint32 // while facts are added: groups by name
+	idHashes  []uint64          // while facts are added: per fact, idHash of its id
 	links     []Link
 	dated     int // the dated facts are entries[:dated]
 }
@@ -227,6 +232,7 @@ func (t *Timeline) pack(f *Fact) entry {
 	for _, s := range extra {
 		n += len(s)
 	}
+	t.idHashes = append(t.idHashes, idHash(id))
 	sh := t.texts.reserve(e.bucket(), n)
 	e.block, e.off = sh.block, uint32(sh.text.Len())
 	for i, s := range fields {
@@ -382,23 +388,64 @@ func (t *Timeline) Range() (first, last Day, ok bool) {
 	return DayOfNumber(int64(t.entries[0].start)), DayOfNumber(int64(end)), true
 }
 
+// idSeed seeds idHash. It is made once and never changes.
+var idSeed = maphash.MakeSeed()
+
+// idHash hashes an id for an idIndex.
+func idHash(id string) uint64 { return maphash.String(idSeed, id) }
+
+// idIndex maps ids to the first fact that has each, by the ids' hashes:
+// kept while a fact's text is at hand, they spare the index from reading
+// the texts of a million facts again, scattered as they are in the arena.
+type idIndex struct {
+	t        *Timeline
+	byHash   map[uint64]int32
+	clash    map[string]int32 // ids whose hash an other id has, hardly ever any
+	newIndex []int            // once the facts are sorted: the place of each
+}
+
+// find gives the fact that has id, whose idHash is h, as a place before
+// the facts were sorted. It is for once they are, and newIndex is set.
+func (x *idIndex) find(id string, h uint64) (int, bool) {
+	if i, ok := x.byHash[h]; ok && x.t.field(&x.t.entries[x.newIndex[i]], FieldID) == id {
+		return int(i), true
+	}
+	i, ok := x.clash[id]
+	return int(i), ok
+}
+
+// add notes that fact i has id, whose idHash is h, unless a fact has it
+// already: then it returns that first fact and taken true.
+func (x *idIndex) add(id string, h uint64, i int) (first int, taken bool) {
+	if j, ok := x.byHash[h]; !ok {
+		x.byHash[h] = int32(i)
+		return 0, false
+	} else if x.t.field(&x.t.entries[j], FieldID) == id {
+		return int(j), true
+	}
+	if j, ok := x.clash[id]; ok {
+		return int(j), true
+	}
+	if x.clash == nil {
+		x.clash = map[string]int32{}
+	}
+	x.clash[id] = int32(i)
+	return 0, false
+}
+
 // indexIDs makes the derived ids unique, with a suffix "-2", "-3" where
-// another fact has the id, and maps each id to the first fact that has it.
-// dup, when not nil, is called for each later fact with an id taken before.
-func (t *Timeline) indexIDs(dup func(i, first int)) map[string]int {
-	byID := make(map[string]int, len(t.entries))
+// another fact has the id, and indexes each id to the first fact that has
+// it. dup, when not nil, is called for each later fact with an id taken
+// before.
+func (t *Timeline) indexIDs(dup func(i, first int)) *idIndex {
+	x := &idIndex{t: t, byHash: make(map[uint64]int32, len(t.entries))}
 	for i := range t.entries {
 		if t.entries[i].flags&flagDerivedID != 0 {
 			continue
 		}
-		id := t.field(&t.entries[i], FieldID)
-		if first, taken := byID[id]; taken {
-			if dup != nil {
-				dup(i, first)
-			}
-			continue
+		if first, taken := x.add(t.field(&t.entries[i], FieldID), t.idHashes[i], i); taken && dup != nil {
+			dup(i, first)
 		}
-		byID[id] = i
 	}
 	for i := range t.entries {
 		e := &t.entries[i]
@@ -406,28 +453,29 @@ func (t *Timeline) indexIDs(dup func(i, first int)) map[string]int {
 			continue
 		}
 		base := t.field(e, FieldID)
-		id := base
+		id, h := base, t.idHashes[i]
 		for n := 2; ; n++ {
-			if _, taken := byID[id]; !taken {
+			if _, taken := x.add(id, h, i); !taken {
 				break
 			}
 			id = fmt.Sprintf("%s-%d", base, n)
+			h = idHash(id)
 		}
 		if id != base {
 			t.setField(e, FieldID, id)
 		}
-		byID[t.field(e, FieldID)] = i
 	}
-	return byID
+	t.idHashes = nil
+	return x
 }
 
 // link gives every fact a unique id (see indexIDs), sorts the facts and
 // resolves the links from works to what they study. It calls dup as
-// indexIDs does, and about, when not nil, with each id a fact's about
-// names and the fact that has it, or ok false when none has; i and target
-// are places as the facts were added. dup and about are called from one
-// goroutine at a time.
-func (t *Timeline) link(dup func(i, first int), about func(i int, id string, target int, ok bool)) {
+// indexIDs does, and about, when not nil, with each id in an about that
+// names no fact (ok false) or a fact that is not history (studied is its
+// kind); i is the place of the fact with the about as facts were added.
+// dup and about are called from one goroutine at a time.
+func (t *Timeline) link(dup func(i, first int), about func(i int, id string, studied Kind, ok bool)) {
 	// Ordering by start needs no ids: it goes on while ids are indexed.
 	byStart := make(chan []uint64, 1)
 	go func() { byStart <- t.keysByStart() }()
@@ -435,49 +483,102 @@ func (t *Timeline) link(dup func(i, first int), about func(i int, id string, tar
 	t.groupOf, t.texts.shelves = nil, nil
 	keys := <-byStart
 	// Then the runs of facts that start on the same day are sorted by id,
-	// each half on its own core, while a third goroutine finds what each
-	// work studies.
-	newIndex := make([]int, len(keys))
+	// each half on its own core, and the facts put in order. Then what the
+	// works study is found, reading their about fields in the order the
+	// arena keeps them.
 	half := len(keys) / 2
 	for half > 0 && half < len(keys) && sameStart(keys[half], keys[half-1]) {
 		half++
 	}
+	halves := [2][2]int{{0, half}, {half, len(keys)}}
+	newIndex := make([]int, len(keys))
 	var wg sync.WaitGroup
-	for _, part := range [2][2]int{{0, half}, {half, len(keys)}} {
-		wg.Go(func() { t.sortRuns(keys, part[0], part[1], newIndex) })
+	for _, h := range halves {
+		wg.Go(func() { t.sortRuns(keys, h[0], h[1], newIndex) })
 	}
-	var links []Link
-	wg.Go(func() { links = t.findLinks(byID, about) })
 	wg.Wait()
 	t.permute(keys)
-	for i := range links {
-		l := &links[i]
-		l.Work, l.Studied = newIndex[l.Work], newIndex[l.Studied]
+	byID.newIndex = newIndex
+	found := t.findAllLinks(byID, keys)
+	var n int
+	for _, f := range found {
+		n += len(f.links)
 	}
-	slices.SortStableFunc(links, func(a, b Link) int { return cmp.Compare(a.Work, b.Work) })
-	t.links = links
+	t.links = make([]Link, 0, n)
+	for _, f := range found {
+		t.links = append(t.links, f.links...)
+		if about != nil {
+			for _, p := range f.problems {
+				about(p.i, p.id, p.studied, p.ok)
+			}
+		}
+	}
 	t.dated = 0
 	for t.dated < len(t.entries) && t.entries[t.dated].isDated() {
 		t.dated++
 	}
 }
 
-// findLinks finds the fact each about names, before the facts are sorted.
-// See link for about.
-func (t *Timeline) findLinks(byID map[string]int, about func(i int, id string, target int, ok bool)) []Link {
-	var links []Link
-	for i := range t.entries {
-		for id := range List(t.field(&t.entries[i], FieldAbout)).All() {
-			target, ok := byID[id]
-			if ok {
-				links = append(links, Link{Work: i, Studied: target})
+// foundLinks is what findLinks finds: the links, and the about ids that
+// name no fact or no history, with the arguments of link's about.
+type foundLinks struct {
+	links    []Link
+	problems []aboutProblem
+}
+
+// aboutProblem is an about id that names no fact or no history.
+type aboutProblem struct {
+	i       int // the fact with the about, as facts were added
+	id      string
+	studied Kind // the kind of the fact named, if ok
+	ok      bool
+}
+
+// linkChunk is how many sorted facts findAllLinks gives a goroutine at a
+// time. Works cluster in recent years, so halves would not share the work
+// fairly; chunks do.
+const linkChunk = 1 << 14
+
+// findAllLinks runs findLinks over every fact, a chunk at a time on each
+// core, and gives what it found per chunk, in order.
+func (t *Timeline) findAllLinks(byID *idIndex, keys []uint64) []foundLinks {
+	found := make([]foundLinks, (len(keys)+linkChunk-1)/linkChunk)
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range runtime.GOMAXPROCS(0) {
+		wg.Go(func() {
+			for c := int(next.Add(1)) - 1; c < len(found); c = int(next.Add(1)) - 1 {
+				found[c] = t.findLinks(byID, keys, c*linkChunk, min((c+1)*linkChunk, len(keys)))
 			}
-			if about != nil {
-				about(i, id, target, ok)
+		})
+	}
+	wg.Wait()
+	return found
+}
+
+// findLinks finds the fact each about names, for the sorted facts from
+// up to to; keys gives the place each had as it was added.
+func (t *Timeline) findLinks(byID *idIndex, keys []uint64, from, to int) foundLinks {
+	var found foundLinks
+	for p := from; p < to; p++ {
+		about := t.field(&t.entries[p], FieldAbout)
+		if about == "" {
+			continue
+		}
+		for id := range List(about).All() {
+			target, ok := byID.find(id, idHash(id))
+			studied := History
+			if ok {
+				target = byID.newIndex[target]
+				found.links = append(found.links, Link{Work: p, Studied: target})
+				studied = Kind(t.entries[target].kind)
+			}
+			if !ok || studied != History {
+				found.problems = append(found.problems, aboutProblem{keyIndex(keys[p]), id, studied, ok})
 			}
 		}
 	}
-	return links
+	return found
 }
 
 // keyIndex gives the index of a fact's sort key: its low half.
@@ -492,21 +593,44 @@ func sameStart(a, b uint64) bool { return a>>32 == b>>32 }
 // possible between duplicate ids, keep file order.
 func (t *Timeline) sortRuns(keys []uint64, from, to int, newIndex []int) {
 	entries := t.entries
-	for run := keys[from:to]; len(run) > 0; {
+	id := func(k uint64) string { return t.field(&entries[keyIndex(k)], FieldID) }
+	// A run is sorted by the ids' first bytes, read once per fact, and only
+	// facts whose ids begin alike compare the ids whole.
+	type idKey struct{ prefix, key uint64 }
+	var run []idKey
+	for rest := keys[from:to]; len(rest) > 0; {
 		n := 1
-		for n < len(run) && sameStart(run[n], run[0]) {
+		for n < len(rest) && sameStart(rest[n], rest[0]) {
 			n++
 		}
 		if n > 1 {
-			slices.SortFunc(run[:n], func(a, b uint64) int {
-				return cmp.Or(strings.Compare(t.field(&entries[keyIndex(a)], FieldID), t.field(&entries[keyIndex(b)], FieldID)), cmp.Compare(a, b))
+			run = run[:0]
+			for _, k := range rest[:n] {
+				run = append(run, idKey{idPrefix(id(k)), k})
+			}
+			slices.SortFunc(run, func(a, b idKey) int {
+				if a.prefix != b.prefix {
+					return cmp.Compare(a.prefix, b.prefix)
+				}
+				return cmp.Or(strings.Compare(id(a.key), id(b.key)), cmp.Compare(a.key, b.key))
 			})
+			for j, r := range run {
+				rest[j] = r.key
+			}
 		}
-		run = run[n:]
+		rest = rest[n:]
 	}
 	for i := from; i < to; i++ {
 		newIndex[keyIndex(keys[i])] = i
 	}
+}
+
+// idPrefix gives the first 8 bytes of id as a number, padded with zeros,
+// that orders as the ids do when two prefixes differ.
+func idPrefix(id string) uint64 {
+	var b [8]byte
+	copy(b[:], id)
+	return binary.BigEndian.Uint64(b[:])
 }
 
 // keysByStart gives the facts' sort keys, sorted: a key is the start,
@@ -527,19 +651,20 @@ func (t *Timeline) keysByStart() []uint64 {
 }
 
 // permute puts the facts in the order of the sorted keys, moving each
-// entry once, one cycle of the permutation at a time. It spends keys.
+// entry once, one cycle of the permutation at a time. keys still give
+// each fact's place before, after.
 func (t *Timeline) permute(keys []uint64) {
 	entries := t.entries
-	const moved = math.MaxUint64
+	placed := make([]uint64, (len(keys)+63)/64) // a bit per place filled
 	for i := range keys {
-		if keys[i] == moved {
+		if placed[i/64]&(1<<(i%64)) != 0 {
 			continue
 		}
 		first := entries[i]
 		j := i
 		for {
+			placed[j/64] |= 1 << (j % 64)
 			k := keyIndex(keys[j])
-			keys[j] = moved
 			if k == i {
 				entries[j] = first
 				break

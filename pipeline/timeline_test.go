@@ -1,0 +1,97 @@
+package pipeline
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// TestSortByID checks the order of facts that start on the same day: by
+// id, compared whole where ids begin alike, with derived ids made unique
+// first.
+func TestSortByID(t *testing.T) {
+	d, err := ParseDate("1930")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var facts []Fact
+	for _, id := range []string{"politburo-b", "politburo-a", "pol", "politburo", "", "", "same-1930", "politburo-a\x00", "z", "Politburo"} {
+		facts = append(facts, Fact{ID: id, Title: "Same", Date: d})
+	}
+	facts = append(facts, Fact{ID: "early", Title: "Early", Date: Date{}})
+	tl := NewTimeline("order", nil, facts...)
+	var got []string
+	for i := range tl.Len() {
+		got = append(got, tl.Field(i, FieldID))
+	}
+	want := []string{"Politburo", "pol", "politburo", "politburo-a", "politburo-a\x00", "politburo-b", "same-1930", "same-1930-2", "same-1930-3", "z", "early"}
+	if !slices.Equal(got, want) {
+		t.Errorf("order = %q\nwant    %q", got, want)
+	}
+}
+
+// TestLinksAcrossChunks links works to facts in many chunks of
+// findAllLinks: the links come out in order of work, then of about.
+func TestLinksAcrossChunks(t *testing.T) {
+	const n = 3*linkChunk + 5
+	facts := make([]Fact, 0, n)
+	for i := range n {
+		d, _ := ParseDate(fmt.Sprint(1000 + i%1000))
+		f := Fact{ID: fmt.Sprintf("f%05d", i), Title: "Fact", Date: d}
+		if i%7 == 0 {
+			f.Kind = Historiography
+			f.About = List(fmt.Sprintf("f%05d; f%05d", (i*31+1)%n, (i*17+3)%n))
+		}
+		facts = append(facts, f)
+	}
+	tl := NewTimeline("links", nil, facts...)
+	var got, want []string
+	for _, l := range tl.Links() {
+		got = append(got, tl.Field(l.Work, FieldID)+">"+tl.Field(l.Studied, FieldID))
+	}
+	for i := range tl.Len() {
+		for id := range List(tl.Field(i, FieldAbout)).All() {
+			want = append(want, tl.Field(i, FieldID)+">"+id)
+		}
+	}
+	if len(want) != 2*(n/7+1) || !slices.Equal(got, want) {
+		t.Errorf("%d links, want %d; first differences:\n%s", len(got), len(want), firstDiff(got, want))
+	}
+}
+
+func firstDiff(got, want []string) string {
+	for i := range min(len(got), len(want)) {
+		if got[i] != want[i] {
+			return fmt.Sprintf("at %d: %q, want %q", i, got[i], want[i])
+		}
+	}
+	return "one is a prefix of the other"
+}
+
+// TestIDIndexClash gives two ids the same hash, as a clash would: each
+// still finds its own fact, and a second fact with either id is a
+// duplicate of the first.
+func TestIDIndexClash(t *testing.T) {
+	tl := NewTimeline("clash", nil, Fact{ID: "a", Title: "A"}, Fact{ID: "b", Title: "B"}, Fact{ID: "a", Title: "A again"}, Fact{ID: "b", Title: "B again"})
+	// Sorted by id: a, a, b, b.
+	x := &idIndex{t: tl, byHash: map[uint64]int32{}, newIndex: []int{0, 1, 2, 3}}
+	var dups []string
+	for i := range tl.Len() {
+		id := tl.Field(i, FieldID)
+		if first, taken := x.add(id, 42, i); taken {
+			dups = append(dups, fmt.Sprintf("%s:%d<%d", id, i, first))
+		}
+	}
+	if got := strings.Join(dups, " "); got != "a:1<0 b:3<2" {
+		t.Errorf("duplicates %s", got)
+	}
+	for id, want := range map[string]int{"a": 0, "b": 2} {
+		if i, ok := x.find(id, 42); !ok || i != want {
+			t.Errorf("find(%q) = %d, %v; want %d", id, i, ok, want)
+		}
+	}
+	if i, ok := x.find("c", 42); ok {
+		t.Errorf("find(c) = %d, want none", i)
+	}
+}
