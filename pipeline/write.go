@@ -65,41 +65,56 @@ func WriteCSV(w io.Writer, t *Timeline) error {
 // writeChunk is how many rows WriteCSV marshals at a time.
 const writeChunk = 4096
 
-// chunkRows holds the rows of a chunk. gocsv is given it as an array value,
-// not a slice: it reads the fields of an array value's elements without
-// copying each into an interface, which costs an allocation per field for
-// a slice's elements.
+// chunkRows is scratch space for marshalling rows. gocsv is given its rows
+// as an array value, not a slice: it reads the fields of an array value's
+// elements without copying each into an interface, which costs an
+// allocation per field for a slice's elements. Passing the array copies it
+// instead, so the array is small enough for the copy to stay in cache.
 type chunkRows struct {
-	rows [writeChunk]record
-	days []byte               // the rows' start and end days, one after another
-	cuts [writeChunk][2]int32 // where each row's end day begins and ends in days; its start ends where its end begins
+	rows [marshalRows]record
+	days []byte                // the rows' start and end days, one after another
+	cuts [marshalRows][2]int32 // where each row's end day begins and ends in days; its start ends where its end begins
 }
 
+// marshalRows is how many rows go to gocsv at a time.
+const marshalRows = 64
+
 // marshalRows writes the rows of facts from to to, and the header before
-// the first fact, to buf through gocsv, using rows as scratch space.
+// the first fact (even when there is none), to buf through gocsv, using rows as scratch space.
 func (t *Timeline) marshalRows(buf *bytes.Buffer, rows *chunkRows, from, to int) error {
-	days := rows.days[:0]
-	for i := from; i < to; i++ {
-		var split int
-		rows.rows[i-from], days, split = t.record(i, days)
-		rows.cuts[i-from] = [2]int32{int32(split), int32(len(days))}
-	}
-	all := string(days) // one allocation for the chunk's days
-	at := int32(0)
-	for i, cut := range rows.cuts[:to-from] {
-		rows.rows[i].Start, rows.rows[i].End = all[at:cut[0]], all[cut[0]:cut[1]]
-		at = cut[1]
-	}
-	rows.days = days
 	out := &extraColumnsWriter{csv: csv.NewWriter(buf), t: t, next: from, header: from == 0}
-	marshal := gocsv.MarshalCSVWithoutHeaders
-	if out.header {
-		marshal = gocsv.MarshalCSV
+	for {
+		n := min(marshalRows, to-from)
+		days := rows.days[:0]
+		for k := range n {
+			var split int
+			rows.rows[k], days, split = t.record(from+k, days)
+			rows.cuts[k] = [2]int32{int32(split), int32(len(days))}
+		}
+		all := string(days) // one allocation for the rows' days
+		at := int32(0)
+		for k, cut := range rows.cuts[:n] {
+			rows.rows[k].Start, rows.rows[k].End = all[at:cut[0]], all[cut[0]:cut[1]]
+			at = cut[1]
+		}
+		rows.days = days
+		marshal := gocsv.MarshalCSVWithoutHeaders
+		if out.header {
+			marshal = gocsv.MarshalCSV
+		}
+		var err error
+		if n == marshalRows {
+			err = marshal(rows.rows, out)
+		} else {
+			err = marshal(rows.rows[:n], out) // the last rows, fewer
+		}
+		if err != nil {
+			return err
+		}
+		if from += n; from >= to {
+			return nil
+		}
 	}
-	if to-from == writeChunk {
-		return marshal(rows.rows, out)
-	}
-	return marshal(rows.rows[:to-from], out) // the last chunk, shorter
 }
 
 // extraColumnsWriter receives gocsv's rows and appends the timeline's extra
