@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // Day is one day of the proleptic Gregorian calendar. Year uses
@@ -202,7 +203,7 @@ func ParseDate(text string) (Date, error) {
 		return Date{}, nil
 	}
 	s := text
-	if strings.Contains(s, "  ") || strings.ContainsAny(s, "\t\n\r") {
+	if hasOddSpace(s) {
 		s = normaliseSpaces(s)
 	}
 	fail := func(msg string) (Date, error) { return Date{}, &DateError{Text: text, Msg: msg} }
@@ -462,7 +463,7 @@ func parseSide(s string) (side, error) {
 		err = sd.setDay(atoi(s[:4]), atoi(s[5:7]), atoi(s[8:]), PrecisionDay)
 	case len(s) == 7 && s[4] == '-' && isDigits(s[:4]) && isDigits(s[5:]):
 		err = sd.setDay(atoi(s[:4]), atoi(s[5:]), 0, PrecisionMonth)
-	case strings.Trim(s, "0123456789-xXs'") != "":
+	case !onlyBytes(s, &numericForm):
 		// No form below has another character.
 		err = sd.parseWords(s)
 	case isoDayRe.MatchString(s):
@@ -590,6 +591,31 @@ func monthNumber(w string) int {
 	if len(w) < 3 {
 		return 0
 	}
+	for k := range len(w) {
+		if w[k] >= utf8.RuneSelf {
+			return monthNumberFold(w) // "ſep" folds to "sep"
+		}
+	}
+	// Months differ in their first three letters: find the one, then
+	// check the rest.
+	var abbr [3]byte
+	for k := range abbr {
+		abbr[k] = w[k] | 0x20
+	}
+	i, ok := monthOfAbbr[abbr]
+	if !ok {
+		return 0
+	}
+	name := monthNames[i]
+	if strings.EqualFold(w, name) || len(w) == 3 || (i == 8 && strings.EqualFold(w, "sept")) {
+		return i + 1
+	}
+	return 0
+}
+
+// monthNumberFold is monthNumber for a word with letters beyond ASCII,
+// which strings.EqualFold folds with Unicode's rules.
+func monthNumberFold(w string) int {
 	for i, name := range monthNames {
 		if strings.EqualFold(w, name) || strings.EqualFold(w, name[:3]) || (i == 8 && strings.EqualFold(w, "sept")) {
 			return i + 1
@@ -597,6 +623,16 @@ func monthNumber(w string) int {
 	}
 	return 0
 }
+
+// monthOfAbbr gives the index in monthNames of each month's first three
+// letters, in lower case.
+var monthOfAbbr = func() map[[3]byte]int {
+	m := map[[3]byte]int{}
+	for i, name := range monthNames {
+		m[[3]byte([]byte(strings.ToLower(name[:3])))] = i
+	}
+	return m
+}()
 
 // dayNumber reads a day of the month, "5" or "5th"; 0 means none.
 func dayNumber(w string) int {
@@ -702,6 +738,44 @@ func isDigits(s string) bool {
 	}
 	for _, c := range s {
 		if c < '0' || c > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// hasOddSpace reports whether s has white space other than single spaces,
+// which normaliseSpaces makes single spaces.
+func hasOddSpace(s string) bool {
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case '\t', '\n', '\r':
+			return true
+		case ' ':
+			if i+1 < len(s) && s[i+1] == ' ' {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// byteSet is a set of bytes.
+type byteSet [256]bool
+
+// numericForm holds the bytes of the dates written with no words:
+// "1930", "1930s", "193X", "1930-03-05", "-0043".
+var numericForm = func() (set byteSet) {
+	for _, c := range "0123456789-xXs'" {
+		set[c] = true
+	}
+	return set
+}()
+
+// onlyBytes reports whether every byte of s is in set.
+func onlyBytes(s string, set *byteSet) bool {
+	for i := 0; i < len(s); i++ {
+		if !set[s[i]] {
 			return false
 		}
 	}

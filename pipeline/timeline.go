@@ -29,7 +29,7 @@ type Timeline struct {
 	texts     arena             // the entries' texts
 	extraEnds []uint32          // per fact, where its extra values end in its text, from entry.extra
 	groups    []string          // the distinct groups, in order of first appearance
-	groupOf   map[string]uint32 // while facts are added: groups by name
+	groupOf   map[string]uint32 // while facts are added, once there are many groups: groups by name
 	idHashes  []uint64          // while facts are added: per fact, idHash of its id
 	links     []Link
 	dated     int // the dated facts are entries[:dated]
@@ -115,13 +115,9 @@ func (t *Timeline) textOf(e *entry) string {
 func (t *Timeline) setField(e *entry, f Field, s string) {
 	from, to := e.span(f)
 	text := t.textOf(e)
-	head, tail := text[:from], text[to:]
-	sh := t.texts.reserve(e.bucket(), len(head)+len(s)+len(tail))
-	e.block, e.off = sh.block, uint32(sh.text.Len())
-	t.texts.write(sh, head)
-	t.texts.write(sh, s)
-	t.texts.write(sh, tail)
-	t.texts.done(sh)
+	buf := append(append(append(t.texts.scratch[:0], text[:from]...), s...), text[to:]...)
+	e.block, e.off = t.texts.add(e.bucket(), buf)
+	t.texts.scratch = buf
 	delta := uint32(len(s)) - (to - from) // wraps around when shorter; the sums below wrap back
 	for k := int(f); k < numFields; k++ {
 		e.ends[k] += delta
@@ -137,7 +133,8 @@ func (t *Timeline) setField(e *entry, f Field, s string) {
 // bucket, so that the facts of a bucket share a few blocks.
 type arena struct {
 	blocks  []string // each block's text so far
-	shelves map[int32]*shelf
+	shelves []*shelf // while texts are added: by shelfOf their bucket
+	scratch []byte   // while texts are added: where one is put together
 }
 
 // shelf is the block an arena writes one bucket's texts to.
@@ -153,34 +150,35 @@ const (
 	maxBlock   = 64 << 10
 )
 
-// reserve returns the shelf of bucket, with room for n more bytes.
-func (a *arena) reserve(bucket int32, n int) *shelf {
-	sh := a.shelves[bucket]
-	if sh != nil && sh.text.Cap()-sh.text.Len() >= n {
-		return sh
-	}
-	size := firstBlock
-	if sh != nil {
-		size = min(2*sh.text.Cap(), maxBlock)
-	}
+// bucketsEachWay is how many buckets have a shelf of their own on each
+// side of 0, enough for every year a date can have. Buckets beyond share
+// the outermost shelves, undated facts among them.
+const bucketsEachWay = 1 << 14
+
+// add appends text to its bucket's shelf, and gives where it starts. A
+// Builder never changes bytes once written, so the strings already cut
+// from a block stay as they are.
+func (a *arena) add(bucket int32, text []byte) (block, off uint32) {
 	if a.shelves == nil {
-		a.shelves = map[int32]*shelf{}
+		a.shelves = make([]*shelf, 2*bucketsEachWay+1)
 	}
-	sh = &shelf{block: uint32(len(a.blocks))}
-	sh.text.Grow(max(size, n))
-	a.blocks = append(a.blocks, "")
-	a.shelves[bucket] = sh
-	return sh
+	k := int(min(max(bucket, -bucketsEachWay), bucketsEachWay)) + bucketsEachWay
+	sh := a.shelves[k]
+	if sh == nil || sh.text.Cap()-sh.text.Len() < len(text) {
+		size := firstBlock
+		if sh != nil {
+			size = min(2*sh.text.Cap(), maxBlock)
+		}
+		sh = &shelf{block: uint32(len(a.blocks))}
+		sh.text.Grow(max(size, len(text)))
+		a.blocks = append(a.blocks, "")
+		a.shelves[k] = sh
+	}
+	off = uint32(sh.text.Len())
+	sh.text.Write(text)
+	a.blocks[sh.block] = sh.text.String()
+	return sh.block, off
 }
-
-// write appends s to the shelf's block, which must have room for it.
-// Call done before reading what was written.
-func (a *arena) write(sh *shelf, s string) { sh.text.WriteString(s) }
-
-// done makes what was written to the shelf readable in blocks. A Builder
-// never changes bytes once written, so the strings already cut from the
-// block stay as they are.
-func (a *arena) done(sh *shelf) { a.blocks[sh.block] = sh.text.String() }
 
 // bucket groups facts for the arena by the year they start in, roughly:
 // the facts of one year are next to each other in the order facts sort in,
@@ -233,32 +231,53 @@ func (t *Timeline) pack(f *Fact) entry {
 		n += len(s)
 	}
 	t.idHashes = append(t.idHashes, idHash(id))
-	sh := t.texts.reserve(e.bucket(), n)
-	e.block, e.off = sh.block, uint32(sh.text.Len())
+	buf := t.texts.scratch[:0]
 	for i, s := range fields {
-		t.texts.write(sh, s)
-		e.ends[i] = uint32(sh.text.Len()) - e.off
+		buf = append(buf, s...)
+		e.ends[i] = uint32(len(buf))
 	}
 	e.extra = uint32(len(t.extraEnds))
 	for c := range t.ExtraColumns {
 		if c < len(extra) {
-			t.texts.write(sh, extra[c])
+			buf = append(buf, extra[c]...)
 		}
-		t.extraEnds = append(t.extraEnds, uint32(sh.text.Len())-e.off)
+		t.extraEnds = append(t.extraEnds, uint32(len(buf)))
 	}
-	t.texts.done(sh)
-	group := t.field(&e, FieldGroup)
+	e.block, e.off = t.texts.add(e.bucket(), buf)
+	t.texts.scratch = buf
+	e.group = t.groupIndex(f.Group, func() string { return t.field(&e, FieldGroup) })
+	return e
+}
+
+// fewGroups is how many groups groupIndex looks through one by one, which
+// is faster than a map for the handful a file has.
+const fewGroups = 8
+
+// groupIndex gives the index of group in groups, adding it if new, as
+// kept gives it: in the arena, not to keep alive the row it was read from.
+func (t *Timeline) groupIndex(group string, kept func() string) uint32 {
+	if t.groupOf == nil {
+		for g, name := range t.groups {
+			if name == group {
+				return uint32(g)
+			}
+		}
+		if len(t.groups) < fewGroups {
+			t.groups = append(t.groups, kept())
+			return uint32(len(t.groups) - 1)
+		}
+		t.groupOf = make(map[string]uint32, 2*fewGroups)
+		for g, name := range t.groups {
+			t.groupOf[name] = uint32(g)
+		}
+	}
 	g, ok := t.groupOf[group]
 	if !ok {
-		if t.groupOf == nil {
-			t.groupOf = map[string]uint32{}
-		}
 		g = uint32(len(t.groups))
-		t.groupOf[group] = g
-		t.groups = append(t.groups, group)
+		t.groups = append(t.groups, kept())
+		t.groupOf[t.groups[g]] = g
 	}
-	e.group = g
-	return e
+	return g
 }
 
 // NewTimeline makes a timeline of facts that a program built itself rather
@@ -480,7 +499,7 @@ func (t *Timeline) link(dup func(i, first int), about func(i int, id string, stu
 	byStart := make(chan []uint64, 1)
 	go func() { byStart <- t.keysByStart() }()
 	byID := t.indexIDs(dup)
-	t.groupOf, t.texts.shelves = nil, nil
+	t.groupOf, t.texts.shelves, t.texts.scratch = nil, nil, nil
 	keys := <-byStart
 	// Then the runs of facts that start on the same day are sorted by id,
 	// each half on its own core, and the facts put in order. Then what the

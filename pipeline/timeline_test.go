@@ -95,3 +95,25 @@ func TestIDIndexClash(t *testing.T) {
 		t.Errorf("find(c) = %d, want none", i)
 	}
 }
+
+// TestManyGroups checks groups past the few looked through one by one:
+// each fact keeps its own, and groups come in order of first appearance.
+func TestManyGroups(t *testing.T) {
+	var facts []Fact
+	for i := range 3 * fewGroups {
+		facts = append(facts, Fact{ID: fmt.Sprint("f", i), Title: "T", Group: fmt.Sprint("g", (i*5)%(2*fewGroups+1))})
+	}
+	tl := NewTimeline("groups", nil, facts...)
+	for i := range tl.Len() {
+		if got, want := tl.Groups()[tl.GroupOf(i)], tl.Fact(i).Group; got != want {
+			t.Errorf("fact %s: group %q, want %q", tl.Fact(i).ID, got, want)
+		}
+	}
+	var want []string
+	for i := range 2*fewGroups + 1 {
+		want = append(want, fmt.Sprint("g", (i*5)%(2*fewGroups+1)))
+	}
+	if !slices.Equal(tl.Groups(), want) {
+		t.Errorf("groups %q\nwant   %q", tl.Groups(), want)
+	}
+}
