@@ -74,10 +74,15 @@ type reader struct {
 	sizeHint int64 // the input's size in bytes, or 0
 	csv      *csv.Reader
 	columns  map[string]int // lower-case column name to index
+	at       columnsAt      // where the columns every row looks at are
 	problems Problems
 	refs     []rowRefs // parallel to the facts read, for checks across rows
 	rowPos   []int32   // the line and column of each field of the row at hand
 }
+
+// columnsAt holds the index of each column the reader looks at in every
+// row, or -1 for a column the file does not have.
+type columnsAt struct{ id, title, about int }
 
 // rowRefs keeps where a row's id and about fields are, for the checks that
 // need the whole file.
@@ -90,10 +95,19 @@ func (rd *reader) report(line, col int, sev Severity, format string, args ...any
 // pos gives the position of the named column's field in the row at hand,
 // or of the row's start when the column is absent.
 func (rd *reader) pos(column string) (line, col int) {
-	if i, ok := rd.columns[column]; ok {
-		return int(rd.rowPos[2*i]), int(rd.rowPos[2*i+1])
+	i, ok := rd.columns[column]
+	if !ok {
+		i = -1
 	}
-	return int(rd.rowPos[0]), 1
+	return rd.posAt(i)
+}
+
+// posAt is pos for the column at index i, or -1 for none.
+func (rd *reader) posAt(i int) (line, col int) {
+	if i < 0 {
+		return int(rd.rowPos[0]), 1
+	}
+	return int(rd.rowPos[2*i]), int(rd.rowPos[2*i+1])
 }
 
 // rowBatch carries rows from the goroutine that parses the CSV to the one
@@ -157,8 +171,13 @@ func (rd *reader) read(in io.Reader) (*Timeline, error) {
 			rd.rowPos = b.pos[k*stride : (k+1)*stride]
 			f := rd.fact(row)
 			f.Extra = b.extra[k*nx : (k+1)*nx]
-			rd.checkUTF8(row, f.Extra)
 			t.entries = append(t.entries, t.pack(&f))
+			// The fact's text holds every field but kind and an unreadable
+			// date, trimmed of white space only: when it is valid UTF-8,
+			// so is the row.
+			if !utf8.ValidString(t.textOf(&t.entries[len(t.entries)-1])) || !utf8.ValidString(row.Kind) || !utf8.ValidString(row.Date) {
+				rd.checkUTF8(row, f.Extra)
+			}
 		}
 		select {
 		case free <- b:
@@ -248,12 +267,21 @@ func (rd *reader) readHeader(original, lower []string, t *Timeline) (extra []int
 			t.ExtraColumns = append(t.ExtraColumns, original[i])
 		}
 	}
+	rd.at = columnsAt{id: rd.index("id"), title: rd.index("title"), about: rd.index("about")}
 	for _, name := range requiredColumns {
 		if _, ok := rd.columns[name]; !ok {
 			rd.report(1, 1, Error, "missing required column %q", name)
 		}
 	}
 	return extra
+}
+
+// index gives the index of a column, or -1 when the file has none.
+func (rd *reader) index(column string) int {
+	if i, ok := rd.columns[column]; ok {
+		return i
+	}
+	return -1
 }
 
 // schemaColumns is the set of column names the record struct declares,
@@ -336,7 +364,7 @@ func (rd *reader) fact(r *record) Fact {
 	} else {
 		f.Kind = k
 	}
-	if _, hasTitle := rd.columns["title"]; hasTitle && f.Title == "" {
+	if rd.at.title >= 0 && f.Title == "" {
 		l, c := rd.pos("title")
 		rd.report(l, c, Error, "title is empty")
 	}
@@ -359,8 +387,8 @@ func (rd *reader) fact(r *record) Fact {
 		l, c := rd.pos("about")
 		rd.report(l, c, Warning, "a history row has about; only historiography links to what it studies")
 	}
-	idLine, idCol := rd.pos("id")
-	aboutLine, aboutCol := rd.pos("about")
+	idLine, idCol := rd.posAt(rd.at.id)
+	aboutLine, aboutCol := rd.posAt(rd.at.about)
 	rd.refs = append(rd.refs, rowRefs{int32(idLine), int32(idCol), int32(aboutLine), int32(aboutCol)})
 	return f
 }

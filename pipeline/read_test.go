@@ -154,6 +154,19 @@ func TestReadHeaderProblems(t *testing.T) {
 		{"latin-1", "title,date,notes\nCaf\xe9,1930,ok\nok,1931,na\xefve\n", []string{
 			"x.csv:2:1: title is not valid UTF-8: save the file as UTF-8",
 			"x.csv:3:1: an extra column is not valid UTF-8: save the file as UTF-8"}},
+		{"latin-1 in every field", "id,kind,title,date,group,description,authors,about,tags\n" +
+			"a,history,T,1930,G,d\xe9,,,\n" +
+			"b,hist\xf6ry,T,1930,G,,,,\n" +
+			"c,history,T,M\xe4rz 1930,G,,,,\n" +
+			"d,work,T,1930,G,,x; \xe9,,\n" +
+			"e,history,T,1930,G,,,,  \xe9 ;t\n", []string{
+			"x.csv:2:20: description is not valid UTF-8: save the file as UTF-8",
+			`x.csv:3:3: unknown kind "hist\xf6ry": use history or historiography`,
+			"x.csv:3:3: kind is not valid UTF-8: save the file as UTF-8",
+			`x.csv:4:13: date "M\xe4rz 1930": not a date`,
+			"x.csv:4:13: date is not valid UTF-8: save the file as UTF-8",
+			"x.csv:5:18: authors is not valid UTF-8: save the file as UTF-8",
+			"x.csv:6:23: tags is not valid UTF-8: save the file as UTF-8"}},
 		{"about names a work", "title,date,kind,about,id\nx,1930,work,,w\ny,1931,work,w,v\n", []string{
 			`x.csv:3:13: warning: about names "w", which is historiography, not history`}},
 	}
