@@ -163,6 +163,8 @@ func (rd *reader) read(in io.Reader) (*Timeline, error) {
 			n := max(rd.sizeHint*int64(len(b.rows))/b.offset*21/20, int64(len(b.rows)))
 			t.entries = make([]entry, 0, n)
 			t.idHashes = make([]uint64, 0, n)
+			t.idStarts = make([]uint64, 0, n)
+			t.keys = make([]uint64, 0, n)
 			rd.refs = make([]rowRefs, 0, n)
 		}
 		rd.problems = append(rd.problems, b.problems...)
@@ -171,7 +173,7 @@ func (rd *reader) read(in io.Reader) (*Timeline, error) {
 			rd.rowPos = b.pos[k*stride : (k+1)*stride]
 			f := rd.fact(row)
 			f.Extra = b.extra[k*nx : (k+1)*nx]
-			t.entries = append(t.entries, t.pack(&f))
+			t.add(&f)
 			// The fact's text holds every field but kind and an unreadable
 			// date, trimmed of white space only: when it is valid UTF-8,
 			// so is the row.

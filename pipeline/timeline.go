@@ -31,6 +31,8 @@ type Timeline struct {
 	groups    []string          // the distinct groups, in order of first appearance
 	groupOf   map[string]uint32 // while facts are added, once there are many groups: groups by name
 	idHashes  []uint64          // while facts are added: per fact, idHash of its id
+	idStarts  []uint64          // while facts are added: per fact, idPrefix of its id
+	keys      []uint64          // while facts are added: per fact, its sort key (see keysByStart)
 	links     []Link
 	dated     int // the dated facts are entries[:dated]
 }
@@ -230,7 +232,6 @@ func (t *Timeline) pack(f *Fact) entry {
 	for _, s := range extra {
 		n += len(s)
 	}
-	t.idHashes = append(t.idHashes, idHash(id))
 	buf := t.texts.scratch[:0]
 	for i, s := range fields {
 		buf = append(buf, s...)
@@ -280,6 +281,22 @@ func (t *Timeline) groupIndex(group string, kept func() string) uint32 {
 	return g
 }
 
+// add packs f as the next fact, and notes what sorting will need of it
+// while its text is at hand.
+func (t *Timeline) add(f *Fact) {
+	i := len(t.entries)
+	t.entries = append(t.entries, t.pack(f))
+	e := &t.entries[i]
+	id := t.field(e, FieldID)
+	t.idHashes = append(t.idHashes, idHash(id))
+	t.idStarts = append(t.idStarts, idPrefix(id))
+	start := uint64(uint32(e.start)^1<<31) << 32
+	if !e.isDated() {
+		start = math.MaxUint32 << 32
+	}
+	t.keys = append(t.keys, start|uint64(i))
+}
+
 // NewTimeline makes a timeline of facts that a program built itself rather
 // than read from a file. A fact's Extra holds its values of extraColumns,
 // in order. It treats them as Read treats rows: a fact without
@@ -289,7 +306,7 @@ func (t *Timeline) groupIndex(group string, kept func() string) uint32 {
 func NewTimeline(name string, extraColumns []string, facts ...Fact) *Timeline {
 	t := &Timeline{Name: name, ExtraColumns: extraColumns, entries: make([]entry, 0, len(facts))}
 	for i := range facts {
-		t.entries = append(t.entries, t.pack(&facts[i]))
+		t.add(&facts[i])
 	}
 	t.link(nil, nil)
 	return t
@@ -418,54 +435,80 @@ func idHash(id string) uint64 { return maphash.String(idSeed, id) }
 // the texts of a million facts again, scattered as they are in the arena.
 type idIndex struct {
 	t        *Timeline
-	byHash   map[uint64]int32
-	clash    map[string]int32 // ids whose hash an other id has, hardly ever any
-	newIndex []int            // once the facts are sorted: the place of each
+	parts    [2]idPart // by the lowest bit of the hash, each made on a core of its own
+	newIndex []int     // once the facts are sorted: the place of each
+}
+
+// idPart is the part of an idIndex for some of the hashes.
+type idPart struct {
+	byHash map[uint64]int32
+	clash  map[string]int32 // ids whose hash an other id has, hardly ever any
 }
 
 // find gives the fact that has id, whose idHash is h, as a place before
 // the facts were sorted. It is for once they are, and newIndex is set.
 func (x *idIndex) find(id string, h uint64) (int, bool) {
-	if i, ok := x.byHash[h]; ok && x.t.field(&x.t.entries[x.newIndex[i]], FieldID) == id {
+	p := &x.parts[h&1]
+	if i, ok := p.byHash[h]; ok && x.t.field(&x.t.entries[x.newIndex[i]], FieldID) == id {
 		return int(i), true
 	}
-	i, ok := x.clash[id]
+	i, ok := p.clash[id]
 	return int(i), ok
 }
 
 // add notes that fact i has id, whose idHash is h, unless a fact has it
-// already: then it returns that first fact and taken true.
+// already: then it returns that first fact and taken true. It changes
+// only the part of the index for h.
 func (x *idIndex) add(id string, h uint64, i int) (first int, taken bool) {
-	if j, ok := x.byHash[h]; !ok {
-		x.byHash[h] = int32(i)
+	p := &x.parts[h&1]
+	if j, ok := p.byHash[h]; !ok {
+		p.byHash[h] = int32(i)
 		return 0, false
 	} else if x.t.field(&x.t.entries[j], FieldID) == id {
 		return int(j), true
 	}
-	if j, ok := x.clash[id]; ok {
+	if j, ok := p.clash[id]; ok {
 		return int(j), true
 	}
-	if x.clash == nil {
-		x.clash = map[string]int32{}
+	if p.clash == nil {
+		p.clash = map[string]int32{}
 	}
-	x.clash[id] = int32(i)
+	p.clash[id] = int32(i)
 	return 0, false
 }
 
 // indexIDs makes the derived ids unique, with a suffix "-2", "-3" where
 // another fact has the id, and indexes each id to the first fact that has
 // it. dup, when not nil, is called for each later fact with an id taken
-// before.
+// before, in the order of the facts.
 func (t *Timeline) indexIDs(dup func(i, first int)) *idIndex {
-	x := &idIndex{t: t, byHash: make(map[uint64]int32, len(t.entries))}
-	for i := range t.entries {
-		if t.entries[i].flags&flagDerivedID != 0 {
-			continue
-		}
-		if first, taken := x.add(t.field(&t.entries[i], FieldID), t.idHashes[i], i); taken && dup != nil {
-			dup(i, first)
+	// The given ids first, each part of the index on its own core.
+	x := &idIndex{t: t}
+	var dups [len(x.parts)][][2]int
+	var wg sync.WaitGroup
+	for k := range x.parts {
+		wg.Go(func() {
+			p := &x.parts[k]
+			p.byHash = make(map[uint64]int32, len(t.entries)/len(x.parts))
+			for i, h := range t.idHashes {
+				if h&1 != uint64(k) || t.entries[i].flags&flagDerivedID != 0 {
+					continue
+				}
+				if first, taken := x.add(t.field(&t.entries[i], FieldID), h, i); taken {
+					dups[k] = append(dups[k], [2]int{i, first})
+				}
+			}
+		})
+	}
+	wg.Wait()
+	if dup != nil {
+		all := append(dups[0], dups[1]...)
+		slices.SortFunc(all, func(a, b [2]int) int { return cmp.Compare(a[0], b[0]) })
+		for _, d := range all {
+			dup(d[0], d[1])
 		}
 	}
+	// Then the derived ones, in order, for each may take a suffix.
 	for i := range t.entries {
 		e := &t.entries[i]
 		if e.flags&flagDerivedID == 0 {
@@ -482,6 +525,7 @@ func (t *Timeline) indexIDs(dup func(i, first int)) *idIndex {
 		}
 		if id != base {
 			t.setField(e, FieldID, id)
+			t.idStarts[i] = idPrefix(id)
 		}
 	}
 	t.idHashes = nil
@@ -516,6 +560,7 @@ func (t *Timeline) link(dup func(i, first int), about func(i int, id string, stu
 		wg.Go(func() { t.sortRuns(keys, h[0], h[1], newIndex) })
 	}
 	wg.Wait()
+	t.idStarts = nil
 	t.permute(keys)
 	byID.newIndex = newIndex
 	found := t.findAllLinks(byID, keys)
@@ -613,8 +658,8 @@ func sameStart(a, b uint64) bool { return a>>32 == b>>32 }
 func (t *Timeline) sortRuns(keys []uint64, from, to int, newIndex []int) {
 	entries := t.entries
 	id := func(k uint64) string { return t.field(&entries[keyIndex(k)], FieldID) }
-	// A run is sorted by the ids' first bytes, read once per fact, and only
-	// facts whose ids begin alike compare the ids whole.
+	// A run is sorted by the ids' first bytes, kept by add, and only facts
+	// whose ids begin alike compare the ids whole.
 	type idKey struct{ prefix, key uint64 }
 	var run []idKey
 	for rest := keys[from:to]; len(rest) > 0; {
@@ -625,7 +670,7 @@ func (t *Timeline) sortRuns(keys []uint64, from, to int, newIndex []int) {
 		if n > 1 {
 			run = run[:0]
 			for _, k := range rest[:n] {
-				run = append(run, idKey{idPrefix(id(k)), k})
+				run = append(run, idKey{t.idStarts[keyIndex(k)], k})
 			}
 			slices.SortFunc(run, func(a, b idKey) int {
 				if a.prefix != b.prefix {
@@ -654,17 +699,10 @@ func idPrefix(id string) uint64 {
 
 // keysByStart gives the facts' sort keys, sorted: a key is the start,
 // ordered as unsigned, above the index; an undated fact starts at the
-// largest start. It reads only what indexIDs leaves alone.
+// largest start. add makes them.
 func (t *Timeline) keysByStart() []uint64 {
-	keys := make([]uint64, len(t.entries))
-	for i := range t.entries {
-		e := &t.entries[i]
-		start := uint64(uint32(e.start)^1<<31) << 32
-		if !e.isDated() {
-			start = math.MaxUint32 << 32
-		}
-		keys[i] = start | uint64(i)
-	}
+	keys := t.keys
+	t.keys = nil
 	slices.Sort(keys)
 	return keys
 }
