@@ -91,7 +91,7 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 // pointers. Below bigInput the default is faster, and memory no matter.
 const (
 	bigInput          = 64 << 20
-	bigInputGCPercent = 30
+	bigInputGCPercent = 10
 )
 
 // tuneGC sets the collector's GOGC for building files, and returns the
