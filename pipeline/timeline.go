@@ -725,4 +725,3 @@ func (t *Timeline) gather(keys []uint64) {
 	wg.Wait()
 	t.entries = sorted
 }
-
