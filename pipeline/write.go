@@ -3,6 +3,7 @@ package pipeline
 import (
 	"bytes"
 	"encoding/csv"
+	"errors"
 	"io"
 	"os"
 	"path/filepath"
@@ -151,25 +152,46 @@ func (w *extraColumnsWriter) Error() error { return w.csv.Error() }
 // WriteFileAtomic writes a file through write, into a temporary file in the
 // same directory that is renamed into place only once write has succeeded:
 // readers never see a half-written file.
-func WriteFileAtomic(path string, write func(io.Writer) error) (err error) {
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
-	if err != nil {
-		return err
-	}
+func WriteFileAtomic(path string, write func(io.Writer) error) error {
+	return WriteFilesAtomic([]string{path}, func(w []io.Writer) error { return write(w[0]) })
+}
+
+// WriteFilesAtomic writes files as WriteFileAtomic does, all through one
+// write, which is given a writer per path, in order. None is renamed into
+// place unless write succeeds.
+func WriteFilesAtomic(paths []string, write func([]io.Writer) error) (err error) {
+	tmps := make([]*os.File, 0, len(paths))
 	defer func() {
 		if err != nil {
-			tmp.Close()
-			os.Remove(tmp.Name())
+			for _, tmp := range tmps {
+				tmp.Close()
+				os.Remove(tmp.Name())
+			}
 		}
 	}()
-	if err = write(tmp); err != nil {
+	ws := make([]io.Writer, len(paths))
+	for i, path := range paths {
+		tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
+		if err != nil {
+			return err
+		}
+		tmps = append(tmps, tmp)
+		ws[i] = tmp
+	}
+	if err = write(ws); err != nil {
 		return err
 	}
-	if err = tmp.Chmod(0o644); err != nil {
-		return err
+	for _, tmp := range tmps {
+		if err = tmp.Chmod(0o644); err != nil {
+			return err
+		}
+		if err = tmp.Close(); err != nil {
+			return err
+		}
 	}
-	if err = tmp.Close(); err != nil {
-		return err
+	errs := make([]error, len(paths))
+	for i, tmp := range tmps {
+		errs[i] = os.Rename(tmp.Name(), paths[i])
 	}
-	return os.Rename(tmp.Name(), path)
+	return errors.Join(errs...)
 }

@@ -245,9 +245,7 @@ func writeOutputs(outDir string, t *pipeline.Timeline, opts charts.Options) ([]s
 		csvErr = pipeline.WriteFileAtomic(paths[0], func(w io.Writer) error { return pipeline.WriteCSV(w, t) })
 	}()
 	page := charts.NewPage(t, opts)
-	err := pipeline.WriteFileAtomic(paths[1], func(html io.Writer) error {
-		return pipeline.WriteFileAtomic(paths[2], func(embed io.Writer) error { return page.WriteBoth(html, embed) })
-	})
+	err := pipeline.WriteFilesAtomic(paths[1:], func(w []io.Writer) error { return page.WriteBoth(w[0], w[1]) })
 	<-done
 	if err := errors.Join(csvErr, err); err != nil {
 		return nil, err
