@@ -623,23 +623,47 @@ func (t *Timeline) findAllLinks(byID *idIndex, keys []uint64) []foundLinks {
 // findLinks finds the fact each about names, for the sorted facts from
 // up to to; keys gives the place each had as it was added.
 func (t *Timeline) findLinks(byID *idIndex, keys []uint64, from, to int) foundLinks {
-	var found foundLinks
+	// Each step is a loop of its own over every about id in the chunk:
+	// the facts each step reads are scattered, and a loop whose turns do
+	// not wait for each other waits for many of them at once.
+	type lookup struct {
+		work, target int // target is a place after sorting, or -1
+		id           string
+	}
+	var lookups []lookup
 	for p := from; p < to; p++ {
-		about := t.field(&t.entries[p], FieldAbout)
-		if about == "" {
-			continue
+		for id := range List(t.field(&t.entries[p], FieldAbout)).All() {
+			lookups = append(lookups, lookup{p, -1, id})
 		}
-		for id := range List(about).All() {
-			target, ok := byID.find(id, idHash(id))
-			studied := History
-			if ok {
-				target = byID.newIndex[target]
-				found.links = append(found.links, Link{Work: p, Studied: target})
-				studied = Kind(t.entries[target].kind)
+	}
+	for k := range lookups {
+		l := &lookups[k]
+		h := idHash(l.id)
+		if i, ok := byID.parts[h&1].byHash[h]; ok {
+			l.target = int(i)
+		}
+	}
+	for k := range lookups {
+		if l := &lookups[k]; l.target >= 0 {
+			l.target = byID.newIndex[l.target]
+		}
+	}
+	var found foundLinks
+	for _, l := range lookups {
+		if l.target < 0 || t.field(&t.entries[l.target], FieldID) != l.id {
+			// No fact has the id, or its hash is an other id's.
+			l.target = -1
+			if i, ok := byID.find(l.id, idHash(l.id)); ok {
+				l.target = byID.newIndex[i]
 			}
-			if !ok || studied != History {
-				found.problems = append(found.problems, aboutProblem{keyIndex(keys[p]), id, studied, ok})
-			}
+		}
+		studied := History
+		if l.target >= 0 {
+			found.links = append(found.links, Link{Work: l.work, Studied: l.target})
+			studied = Kind(t.entries[l.target].kind)
+		}
+		if l.target < 0 || studied != History {
+			found.problems = append(found.problems, aboutProblem{keyIndex(keys[l.work]), l.id, studied, l.target >= 0})
 		}
 	}
 	return found
