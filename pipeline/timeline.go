@@ -433,11 +433,19 @@ func idHash(id string) uint64 { return maphash.String(idSeed, id) }
 // idIndex maps ids to the first fact that has each, by the ids' hashes:
 // kept while a fact's text is at hand, they spare the index from reading
 // the texts of a million facts again, scattered as they are in the arena.
+// It is in parts, by the top byte of the hash: a part is small enough to
+// stay in cache while it is made.
 type idIndex struct {
 	t        *Timeline
-	parts    [2]idPart // by the lowest bit of the hash, each made on a core of its own
-	newIndex []int     // once the facts are sorted: the place of each
+	parts    [idParts]idPart
+	newIndex []int // once the facts are sorted: the place of each
 }
+
+// idParts is how many parts an idIndex has.
+const idParts = 256
+
+// partOf gives the part of an idIndex for the hash h.
+func partOf(h uint64) int { return int(h >> 56) }
 
 // idPart is the part of an idIndex for some of the hashes.
 type idPart struct {
@@ -448,7 +456,7 @@ type idPart struct {
 // find gives the fact that has id, whose idHash is h, as a place before
 // the facts were sorted. It is for once they are, and newIndex is set.
 func (x *idIndex) find(id string, h uint64) (int, bool) {
-	p := &x.parts[h&1]
+	p := &x.parts[partOf(h)]
 	if i, ok := p.byHash[h]; ok && x.t.field(&x.t.entries[x.newIndex[i]], FieldID) == id {
 		return int(i), true
 	}
@@ -458,13 +466,22 @@ func (x *idIndex) find(id string, h uint64) (int, bool) {
 
 // add notes that fact i has id, whose idHash is h, unless a fact has it
 // already: then it returns that first fact and taken true. It changes
-// only the part of the index for h.
+// only the part of the index for h. An empty id stands for fact i's own,
+// read only if another id has the same hash: ids are never empty.
 func (x *idIndex) add(id string, h uint64, i int) (first int, taken bool) {
-	p := &x.parts[h&1]
-	if j, ok := p.byHash[h]; !ok {
+	p := &x.parts[partOf(h)]
+	if p.byHash == nil {
+		p.byHash = map[uint64]int32{}
+	}
+	j, ok := p.byHash[h]
+	if !ok {
 		p.byHash[h] = int32(i)
 		return 0, false
-	} else if x.t.field(&x.t.entries[j], FieldID) == id {
+	}
+	if id == "" {
+		id = x.t.field(&x.t.entries[i], FieldID)
+	}
+	if x.t.field(&x.t.entries[j], FieldID) == id {
 		return int(j), true
 	}
 	if j, ok := p.clash[id]; ok {
@@ -482,20 +499,42 @@ func (x *idIndex) add(id string, h uint64, i int) (first int, taken bool) {
 // it. dup, when not nil, is called for each later fact with an id taken
 // before, in the order of the facts.
 func (t *Timeline) indexIDs(dup func(i, first int)) *idIndex {
-	// The given ids first, each part of the index on its own core.
+	// The given ids first. They are sorted into their parts, in the order
+	// of the facts, then the parts are made, half of them on each core.
+	type given struct {
+		hash uint64
+		i    int
+	}
+	var starts [idParts + 1]int
+	for i, h := range t.idHashes {
+		if t.entries[i].flags&flagDerivedID == 0 {
+			starts[partOf(h)+1]++
+		}
+	}
+	for k := range idParts {
+		starts[k+1] += starts[k]
+	}
+	next := starts
+	byPart := make([]given, starts[idParts])
+	for i, h := range t.idHashes {
+		if t.entries[i].flags&flagDerivedID == 0 {
+			k := partOf(h)
+			byPart[next[k]] = given{h, i}
+			next[k]++
+		}
+	}
 	x := &idIndex{t: t}
-	var dups [len(x.parts)][][2]int
+	var dups [2][][2]int
 	var wg sync.WaitGroup
-	for k := range x.parts {
+	for half := range dups {
 		wg.Go(func() {
-			p := &x.parts[k]
-			p.byHash = make(map[uint64]int32, len(t.entries)/len(x.parts))
-			for i, h := range t.idHashes {
-				if h&1 != uint64(k) || t.entries[i].flags&flagDerivedID != 0 {
-					continue
-				}
-				if first, taken := x.add(t.field(&t.entries[i], FieldID), h, i); taken {
-					dups[k] = append(dups[k], [2]int{i, first})
+			for k := half; k < idParts; k += len(dups) {
+				ids := byPart[starts[k]:starts[k+1]]
+				x.parts[k].byHash = make(map[uint64]int32, len(ids))
+				for _, g := range ids {
+					if first, taken := x.add("", g.hash, g.i); taken {
+						dups[half] = append(dups[half], [2]int{g.i, first})
+					}
 				}
 			}
 		})
@@ -639,7 +678,7 @@ func (t *Timeline) findLinks(byID *idIndex, keys []uint64, from, to int) foundLi
 	for k := range lookups {
 		l := &lookups[k]
 		h := idHash(l.id)
-		if i, ok := byID.parts[h&1].byHash[h]; ok {
+		if i, ok := byID.parts[partOf(h)].byHash[h]; ok {
 			l.target = int(i)
 		}
 	}

@@ -76,9 +76,6 @@ func TestIDIndexClash(t *testing.T) {
 	tl := NewTimeline("clash", nil, Fact{ID: "a", Title: "A"}, Fact{ID: "b", Title: "B"}, Fact{ID: "a", Title: "A again"}, Fact{ID: "b", Title: "B again"})
 	// Sorted by id: a, a, b, b.
 	x := &idIndex{t: tl, newIndex: []int{0, 1, 2, 3}}
-	for k := range x.parts {
-		x.parts[k].byHash = map[uint64]int32{}
-	}
 	var dups []string
 	for i := range tl.Len() {
 		id := tl.Field(i, FieldID)
