@@ -225,13 +225,6 @@ func (t *Timeline) pack(f *Fact) entry {
 		FieldURL: f.URL, FieldSource: f.Source, FieldTags: string(f.Tags), FieldDate: f.Date.Text, FieldEDTF: f.Date.EDTF,
 	}
 	extra := f.Extra[:min(len(f.Extra), len(t.ExtraColumns))]
-	n := 0
-	for _, s := range fields {
-		n += len(s)
-	}
-	for _, s := range extra {
-		n += len(s)
-	}
 	buf := t.texts.scratch[:0]
 	for i, s := range fields {
 		buf = append(buf, s...)
@@ -600,7 +593,7 @@ func (t *Timeline) link(dup func(i, first int), about func(i int, id string, stu
 	}
 	wg.Wait()
 	t.idStarts = nil
-	t.gather(keys)
+	t.gather(keys, halves)
 	byID.newIndex = newIndex
 	found := t.findAllLinks(byID, keys)
 	var n int
@@ -771,14 +764,13 @@ func (t *Timeline) keysByStart() []uint64 {
 }
 
 // gather puts the facts in the order of the sorted keys, into a new slice,
-// each half on its own core. (Moving them in place, one cycle of the
-// permutation at a time, needs no second slice, but runs on one core and
-// takes twice as long.)
-func (t *Timeline) gather(keys []uint64) {
+// each of the halves of keys on its own core. (Moving them in place, one
+// cycle of the permutation at a time, needs no second slice, but runs on
+// one core and takes twice as long.)
+func (t *Timeline) gather(keys []uint64, halves [2][2]int) {
 	sorted := make([]entry, len(t.entries))
-	half := len(keys) / 2
 	var wg sync.WaitGroup
-	for _, h := range [2][2]int{{0, half}, {half, len(keys)}} {
+	for _, h := range halves {
 		wg.Go(func() {
 			for p := h[0]; p < h[1]; p++ {
 				sorted[p] = t.entries[keyIndex(keys[p])]
