@@ -72,20 +72,20 @@ const writeChunk = 4096
 // allocation per field for a slice's elements. Passing the array copies it
 // instead, so the array is small enough for the copy to stay in cache.
 type chunkRows struct {
-	rows [marshalRows]record
+	rows [rowsPerMarshal]record
 	days []byte                // the rows' start and end days, one after another
-	cuts [marshalRows][2]int32 // where each row's end day begins and ends in days; its start ends where its end begins
+	cuts [rowsPerMarshal][2]int32 // where each row's end day begins and ends in days; its start ends where its end begins
 }
 
-// marshalRows is how many rows go to gocsv at a time.
-const marshalRows = 64
+// rowsPerMarshal is how many rows go to gocsv at a time.
+const rowsPerMarshal = 64
 
 // marshalRows writes the rows of facts from to to, and the header before
 // the first fact (even when there is none), to buf through gocsv, using rows as scratch space.
 func (t *Timeline) marshalRows(buf *bytes.Buffer, rows *chunkRows, from, to int) error {
 	out := &extraColumnsWriter{csv: csv.NewWriter(buf), t: t, next: from, header: from == 0}
 	for {
-		n := min(marshalRows, to-from)
+		n := min(rowsPerMarshal, to-from)
 		days := rows.days[:0]
 		for k := range n {
 			var split int
@@ -104,7 +104,7 @@ func (t *Timeline) marshalRows(buf *bytes.Buffer, rows *chunkRows, from, to int)
 			marshal = gocsv.MarshalCSV
 		}
 		var err error
-		if n == marshalRows {
+		if n == rowsPerMarshal {
 			err = marshal(rows.rows, out)
 		} else {
 			err = marshal(rows.rows[:n], out) // the last rows, fewer

