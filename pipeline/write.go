@@ -73,7 +73,7 @@ const writeChunk = 4096
 // instead, so the array is small enough for the copy to stay in cache.
 type chunkRows struct {
 	rows [rowsPerMarshal]record
-	days []byte                // the rows' start and end days, one after another
+	days []byte                   // the rows' start and end days, one after another
 	cuts [rowsPerMarshal][2]int32 // where each row's end day begins and ends in days; its start ends where its end begins
 }
 
