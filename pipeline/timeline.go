@@ -34,7 +34,8 @@ type Timeline struct {
 	idStarts  []uint64          // while facts are added: per fact, idPrefix of its id
 	keys      []uint64          // while facts are added: per fact, its sort key (see keysByStart)
 	links     []Link
-	dated     int // the dated facts are entries[:dated]
+	dated     int   // the dated facts are entries[:dated]
+	lastEnd   int32 // the latest end of a dated fact
 }
 
 // Link is a work of historiography and one fact it studies, as indexes of
@@ -410,11 +411,7 @@ func (t *Timeline) Range() (first, last Day, ok bool) {
 	if t.dated == 0 {
 		return Day{}, Day{}, false
 	}
-	end := t.entries[0].end
-	for i := range t.entries[:t.dated] {
-		end = max(end, t.entries[i].end)
-	}
-	return DayOfNumber(int64(t.entries[0].start)), DayOfNumber(int64(end)), true
+	return DayOfNumber(int64(t.entries[0].start)), DayOfNumber(int64(t.lastEnd)), true
 }
 
 // idSeed seeds idHash. It is made once and never changes.
@@ -609,8 +606,9 @@ func (t *Timeline) link(dup func(i, first int), about func(i int, id string, stu
 			}
 		}
 	}
-	t.dated = 0
+	t.dated, t.lastEnd = 0, math.MinInt32
 	for t.dated < len(t.entries) && t.entries[t.dated].isDated() {
+		t.lastEnd = max(t.lastEnd, t.entries[t.dated].end)
 		t.dated++
 	}
 }

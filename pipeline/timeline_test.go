@@ -117,3 +117,23 @@ func TestManyGroups(t *testing.T) {
 		t.Errorf("groups %q\nwant   %q", tl.Groups(), want)
 	}
 }
+
+// TestRange checks the span of a timeline whose dates are all BC, whose
+// day numbers are all below zero.
+func TestRange(t *testing.T) {
+	var facts []Fact
+	for _, text := range []string{"44 BC", "100–60 BC", ""} {
+		d, err := ParseDate(text)
+		if err != nil {
+			t.Fatal(err)
+		}
+		facts = append(facts, Fact{Title: "T " + text, Date: d})
+	}
+	first, last, ok := NewTimeline("rome", nil, facts...).Range()
+	if got := fmt.Sprint(first, " ", last, " ", ok); got != "-0099-01-01 -0043-12-31 true" {
+		t.Errorf("Range() = %s, want -0099-01-01 -0043-12-31 true", got)
+	}
+	if _, _, ok := NewTimeline("none", nil, Fact{Title: "undated"}).Range(); ok {
+		t.Error("Range() of undated facts is ok")
+	}
+}
