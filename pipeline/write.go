@@ -3,7 +3,6 @@ package pipeline
 import (
 	"bytes"
 	"encoding/csv"
-	"errors"
 	"io"
 	"os"
 	"path/filepath"
@@ -158,7 +157,7 @@ func WriteFileAtomic(path string, write func(io.Writer) error) error {
 
 // WriteFilesAtomic writes files as WriteFileAtomic does, all through one
 // write, which is given a writer per path, in order. None is renamed into
-// place unless write succeeds.
+// place unless write succeeds; they are renamed in order.
 func WriteFilesAtomic(paths []string, write func([]io.Writer) error) (err error) {
 	tmps := make([]*os.File, 0, len(paths))
 	defer func() {
@@ -189,9 +188,10 @@ func WriteFilesAtomic(paths []string, write func([]io.Writer) error) (err error)
 			return err
 		}
 	}
-	errs := make([]error, len(paths))
 	for i, tmp := range tmps {
-		errs[i] = os.Rename(tmp.Name(), paths[i])
+		if err = os.Rename(tmp.Name(), paths[i]); err != nil {
+			return err // and the files after it stay as they were
+		}
 	}
-	return errors.Join(errs...)
+	return nil
 }
