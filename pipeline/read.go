@@ -94,13 +94,7 @@ func (rd *reader) report(line, col int, sev Severity, format string, args ...any
 
 // pos gives the position of the named column's field in the row at hand,
 // or of the row's start when the column is absent.
-func (rd *reader) pos(column string) (line, col int) {
-	i, ok := rd.columns[column]
-	if !ok {
-		i = -1
-	}
-	return rd.posAt(i)
-}
+func (rd *reader) pos(column string) (line, col int) { return rd.posAt(rd.index(column)) }
 
 // posAt is pos for the column at index i, or -1 for none.
 func (rd *reader) posAt(i int) (line, col int) {
@@ -367,7 +361,7 @@ func (rd *reader) fact(r *record) Fact {
 		f.Kind = k
 	}
 	if rd.at.title >= 0 && f.Title == "" {
-		l, c := rd.pos("title")
+		l, c := rd.posAt(rd.at.title)
 		rd.report(l, c, Error, "title is empty")
 	}
 	if d, err := ParseDate(r.Date); err != nil {
