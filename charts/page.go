@@ -201,17 +201,15 @@ func tableRows(t *pipeline.Timeline, limit int) []tableRow {
 	for i := range cap(shown) {
 		shown = append(shown, t.Fact(i))
 	}
-	// The titles of the facts these rows study, found in one pass.
+	// The titles of the facts these rows study, from the timeline's links,
+	// which come in the order of the works. An id that names no fact
+	// stands for itself.
 	titles := map[string]string{}
-	for i := range shown {
-		for id := range shown[i].About.All() {
-			titles[id] = id
+	for _, l := range t.Links() {
+		if l.Work >= len(shown) {
+			break
 		}
-	}
-	for i := range t.Len() {
-		if id := t.Field(i, pipeline.FieldID); titles[id] != "" {
-			titles[id] = t.Field(i, pipeline.FieldTitle)
-		}
+		titles[t.Field(l.Studied, pipeline.FieldID)] = t.Field(l.Studied, pipeline.FieldTitle)
 	}
 	rows := make([]tableRow, len(shown))
 	for i := range rows {
@@ -222,7 +220,7 @@ func tableRows(t *pipeline.Timeline, limit int) []tableRow {
 			Source: f.Source, Tags: string(f.Tags), Extra: f.Extra,
 		}
 		for id := range f.About.All() {
-			r.About = append(r.About, aboutLink{ID: id, Title: titles[id]})
+			r.About = append(r.About, aboutLink{ID: id, Title: cmp.Or(titles[id], id)})
 		}
 		rows[i] = r
 	}
