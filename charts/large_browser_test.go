@@ -76,7 +76,7 @@ func TestBrowserLargeTimeline(t *testing.T) {
 	if !slices.Contains(near, tip) {
 		t.Errorf("hovering fact %d shows %q, which is none of the %d facts drawn there", i, tip, len(near))
 	}
-	// The table: 1,000 rows in the HTML, then pages of 100 from the payload.
+	// The table: the first 100 rows in the HTML, then pages of 100 from the payload.
 	rows := `document.querySelectorAll("section.facts tbody tr").length`
 	if got := browsertest.Eval[int](tab, rows); got != 100 {
 		t.Errorf("%d table rows, want a page of 100", got)

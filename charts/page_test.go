@@ -286,3 +286,22 @@ func TestHumanise(t *testing.T) {
 		}
 	}
 }
+
+// TestTableRows checks how many facts the page's HTML table holds: all of
+// them up to tableRowsLimit, and past it the first tablePage, with a note.
+func TestTableRows(t *testing.T) {
+	for _, tt := range []struct{ facts, rows int }{{tableRowsLimit, tableRowsLimit}, {tableRowsLimit + 1, tablePage}} {
+		facts := make([]pipeline.Fact, tt.facts)
+		for i := range facts {
+			facts[i] = pipeline.Fact{ID: fmt.Sprintf("f%04d", i), Title: "Fact"}
+		}
+		page := string(render(t, pipeline.NewTimeline("rows", nil, facts...), Options{}))
+		if got := strings.Count(page, `<tr id="fact-`); got != tt.rows {
+			t.Errorf("%d facts: %d table rows, want %d", tt.facts, got, tt.rows)
+		}
+		note := fmt.Sprintf("The table shows the first %d of %d facts", tablePage, tt.facts)
+		if got, want := strings.Contains(page, note), tt.rows < tt.facts; got != want {
+			t.Errorf("%d facts: note %q shown: %v, want %v", tt.facts, note, got, want)
+		}
+	}
+}
