@@ -10,7 +10,7 @@
 //	44 BC,An ancient year,,
 //	2005,A study of the 1930s,work,stalin-leads-the-ussr-1926
 //
-// normalises, with derived ids, ISO 8601 days and EDTF, to
+// normalises, with derived ids, ISO 8601 days and EDTF, to (see Example)
 //
 //	id,kind,title,date,start,end,precision,approximate,uncertain,edtf,...
 //	an-ancient-year-44bc,history,An ancient year,44 BC,-0043-01-01,-0043-12-31,year,,,-0043,...

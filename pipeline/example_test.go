@@ -68,3 +68,29 @@ func ExampleNewTimeline() {
 	// a-study-1974 historiography 1974
 	// A study studies Stalin leads the USSR
 }
+
+// Example is the package documentation's example: a teacher's CSV and its
+// normalised form, shown up to the edtf column.
+func Example() {
+	in := "date,title,kind,about\n" +
+		"1926–1953,Stalin leads the USSR,history,\n" +
+		"c. 1929,A rough date,,\n" +
+		"44 BC,An ancient year,,\n" +
+		"2005,A study of the 1930s,work,stalin-leads-the-ussr-1926\n"
+	t, problems, err := pipeline.Read(strings.NewReader(in), "teacher.csv", "teacher")
+	if err != nil || problems.Errors() > 0 {
+		panic(fmt.Sprint(err, problems))
+	}
+	var out strings.Builder
+	pipeline.WriteCSV(&out, t)
+	for line := range strings.Lines(out.String()) {
+		fields := strings.Split(strings.TrimSuffix(line, "\n"), ",")
+		fmt.Println(strings.Join(fields[:10], ",") + ",...")
+	}
+	// Output:
+	// id,kind,title,date,start,end,precision,approximate,uncertain,edtf,...
+	// an-ancient-year-44bc,history,An ancient year,44 BC,-0043-01-01,-0043-12-31,year,,,-0043,...
+	// stalin-leads-the-ussr-1926,history,Stalin leads the USSR,1926–1953,1926-01-01,1953-12-31,year,,,1926/1953,...
+	// a-rough-date-1929,history,A rough date,c. 1929,1929-01-01,1929-12-31,year,true,,1929~,...
+	// a-study-of-the-1930s-2005,historiography,A study of the 1930s,2005,2005-01-01,2005-12-31,year,,,2005,...
+}
