@@ -327,7 +327,7 @@ func (rd *reader) checkUTF8(r *record, extra []string) {
 	}
 	for _, v := range extra {
 		if !utf8.ValidString(v) {
-			l, _ := rd.pos("")
+			l, _ := rd.posAt(-1)
 			rd.report(l, 1, Error, "an extra column is not valid UTF-8: save the file as UTF-8")
 			return
 		}
