@@ -2,11 +2,8 @@ package charts
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
 	"html/template"
-	"io/fs"
-	"os"
 	"strings"
 
 	"github.com/yuin/goldmark"
@@ -35,19 +32,6 @@ type Intro struct {
 // markdown renders with goldmark's defaults: raw HTML and dangerous links
 // (javascript: and the like) are left out.
 var markdown = goldmark.New()
-
-// ReadIntro reads the Markdown file at path. A missing file gives the zero
-// Intro and no error.
-func ReadIntro(path string) (Intro, error) {
-	src, err := os.ReadFile(path)
-	if errors.Is(err, fs.ErrNotExist) {
-		return Intro{}, nil
-	}
-	if err != nil {
-		return Intro{}, err
-	}
-	return ParseIntro(path, src)
-}
 
 // ParseIntro reads an introduction in Markdown; name is used in errors.
 func ParseIntro(name string, src []byte) (Intro, error) {

@@ -4,8 +4,6 @@ import (
 	"bytes"
 	"encoding/csv"
 	"io"
-	"os"
-	"path/filepath"
 
 	"github.com/gocarina/gocsv"
 )
@@ -147,51 +145,3 @@ func (w *extraColumnsWriter) Flush() { w.csv.Flush() }
 
 // Error reports an error of an earlier Write or Flush.
 func (w *extraColumnsWriter) Error() error { return w.csv.Error() }
-
-// WriteFileAtomic writes a file through write, into a temporary file in the
-// same directory that is renamed into place only once write has succeeded:
-// readers never see a half-written file.
-func WriteFileAtomic(path string, write func(io.Writer) error) error {
-	return WriteFilesAtomic([]string{path}, func(w []io.Writer) error { return write(w[0]) })
-}
-
-// WriteFilesAtomic writes files as WriteFileAtomic does, all through one
-// write, which is given a writer per path, in order. None is renamed into
-// place unless write succeeds; they are renamed in order.
-func WriteFilesAtomic(paths []string, write func([]io.Writer) error) (err error) {
-	tmps := make([]*os.File, 0, len(paths))
-	defer func() {
-		if err != nil {
-			for _, tmp := range tmps {
-				tmp.Close()
-				os.Remove(tmp.Name())
-			}
-		}
-	}()
-	ws := make([]io.Writer, len(paths))
-	for i, path := range paths {
-		tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
-		if err != nil {
-			return err
-		}
-		tmps = append(tmps, tmp)
-		ws[i] = tmp
-	}
-	if err = write(ws); err != nil {
-		return err
-	}
-	for _, tmp := range tmps {
-		if err = tmp.Chmod(0o644); err != nil {
-			return err
-		}
-		if err = tmp.Close(); err != nil {
-			return err
-		}
-	}
-	for i, tmp := range tmps {
-		if err = os.Rename(tmp.Name(), paths[i]); err != nil {
-			return err // and the files after it stay as they were
-		}
-	}
-	return nil
-}

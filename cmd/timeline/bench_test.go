@@ -10,13 +10,12 @@ import (
 	"testing"
 
 	"timeline/internal/synth"
-	"timeline/pipeline"
 )
 
 // synthFile writes a synthetic CSV of n facts into dir.
 func synthFile(b *testing.B, dir string, n int) string {
 	path := filepath.Join(dir, fmt.Sprintf("synth%d.csv", n))
-	if err := pipeline.WriteFileAtomic(path, func(w io.Writer) error {
+	if err := writeFileAtomic(path, func(w io.Writer) error {
 		return synth.Write(context.Background(), w, n, 1)
 	}); err != nil {
 		b.Fatal(err)
@@ -55,7 +54,7 @@ func BenchmarkBuildFloor(b *testing.B) {
 				if err != nil {
 					b.Fatal(err)
 				}
-				err = pipeline.WriteFileAtomic(filepath.Join(dir, "floor.csv"), func(w io.Writer) error {
+				err = writeFileAtomic(filepath.Join(dir, "floor.csv"), func(w io.Writer) error {
 					r := csv.NewReader(f)
 					r.ReuseRecord = true
 					cw := csv.NewWriter(w)

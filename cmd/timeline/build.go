@@ -9,10 +9,12 @@ import (
 	"os"
 	"path/filepath"
 	"runtime/debug"
-	"sort"
-	"strings"
+	"slices"
+	"strconv"
+	"time"
 
 	"timeline/charts"
+	"timeline/internal/outset"
 	"timeline/pipeline"
 )
 
@@ -24,7 +26,8 @@ and writes into the out directory, for a file NAME.csv:
 	NAME.csv         the normalised facts
 	NAME.html        the timeline page
 	NAME.embed.html  the chart alone, for an <iframe>
-	index.html       a list of every timeline built, linked to its page
+	index.html       a list of every timeline the out directory holds
+	index.json       the same list, kept for the next build
 
 An optional NAME.md beside NAME.csv gives the page its title, from its first
 # heading, and an introduction above the chart. A front matter block can set
@@ -40,18 +43,15 @@ Integrity hash. With -offline, ECharts is inlined instead, so the single
 or from the user cache, or else is downloaded once into the cache; its
 SHA-256 is checked in every case.
 
-A file with errors gets no output: its last good output stays as it was.
-The others are still built, and the exit status is 1.
-
-Flags:
-`
-
-const checkUsage = `Usage: timeline check [-data DIR] [FILE.csv ...]
-
-Check reports every problem in each CSV file, by default every *.csv in the
-data directory, as FILE:LINE:COLUMN: message, and in the NAME.md beside it.
-It writes nothing. The exit
-status is 1 when a file has errors, and 0 when there are only warnings.
+Nothing is written until every output is planned: build refuses, with
+exit status 2, an out directory where an output would overwrite an input,
+or two inputs that would write the same output. A file with errors, or one
+that cannot be read, gets no output: its last good output stays as it was.
+The others are still built, and the exit status is 1. Every file is staged
+and moved into place at the end, so the out directory holds one build's
+files: after Ctrl-C (exit status 130), or if the build is killed, the next
+build finds it as the last one left it. One build or serve at a time
+writes into an out directory.
 
 Flags:
 `
@@ -60,6 +60,7 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	fs := flag.NewFlagSet("build", flag.ContinueOnError)
 	dataDir := fs.String("data", "data", "read `DIR`/*.csv when no files are named")
 	outDir := fs.String("out", "out", "write into `DIR`")
+	wait := fs.Duration("wait", defaultLockWait, "wait this `long` for another build or serve writing into the same out directory")
 	pageOpts := pageFlags(fs)
 	if err := parseFlags(fs, buildUsage, args, stdout, stderr); err != nil {
 		return err
@@ -72,8 +73,24 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err != nil {
 		return err
 	}
+	b := builder{outDir: *outDir, opts: opts, from: sourceOf(*dataDir, fs.Args()), crashAfter: crashAfterStep()}
+	if fs.NArg() == 0 {
+		if err := outset.SameDir(*outDir, *dataDir); err != nil {
+			fmt.Fprintf(stderr, "timeline build: %v\n", err)
+			return errUsage
+		}
+	}
+	plan, err := b.plan(files, stderr)
+	if err != nil {
+		return err
+	}
+	lock, err := outset.Acquire(ctx, *outDir, *wait)
+	if err != nil {
+		return err
+	}
+	defer lock.Release()
 	defer tuneGC(files)()
-	report, err := builder{outDir: *outDir, opts: opts}.build(ctx, files, stdout, stderr)
+	report, err := b.build(ctx, plan, stdout, stderr)
 	if err != nil {
 		return err
 	}
@@ -139,194 +156,309 @@ func pageFlags(fs *flag.FlagSet) func(ctx context.Context, stderr io.Writer) (ch
 	}
 }
 
-// builder builds timelines into one directory.
-type builder struct {
-	outDir string
-	opts   charts.Options
-}
-
-// buildReport holds, per timeline name, the errors that kept it from
-// being built. It is empty when every file was built.
-type buildReport map[string][]string
-
-// build builds each file, then the index of them all.
-func (b builder) build(ctx context.Context, files []string, stdout, stderr io.Writer) (buildReport, error) {
-	if err := os.MkdirAll(b.outDir, 0o755); err != nil {
-		return nil, err
-	}
-	report := buildReport{}
-	var index []charts.IndexEntry
-	for _, file := range files {
-		if err := ctx.Err(); err != nil {
-			return nil, err
-		}
-		entry, name, errs, err := b.buildOne(file, stdout, stderr)
-		if err != nil {
-			return nil, err
-		}
-		if len(errs) > 0 {
-			report[name] = errs
-		}
-		if entry != nil {
-			index = append(index, *entry)
-		}
-	}
-	indexPath := filepath.Join(b.outDir, "index.html")
-	if err := pipeline.WriteFileAtomic(indexPath, func(w io.Writer) error { return charts.WriteIndex(w, index) }); err != nil {
-		return nil, err
-	}
-	fmt.Fprintln(stdout, indexPath)
-	return report, nil
-}
-
-// buildOne builds one CSV file and its NAME.md. errs lists the input's
-// errors, if any: then nothing is written, and the entry describes the
-// last good output, if there is one.
-func (b builder) buildOne(file string, stdout, stderr io.Writer) (entry *charts.IndexEntry, name string, errs []string, err error) {
-	t, problems, err := pipeline.ReadFile(file)
-	if err != nil {
-		return nil, "", nil, err
-	}
-	intro, introErr := charts.ReadIntro(introPath(file))
-	for _, p := range problems {
-		if p.Severity == pipeline.Error {
-			errs = append(errs, p.String())
-		}
-	}
-	if introErr != nil {
-		errs = append(errs, introErr.Error())
-	}
-	if len(errs) > 0 {
-		for _, e := range errs {
-			fmt.Fprintln(stderr, e)
-		}
-		fmt.Fprintf(stderr, "%s: %d errors: nothing written for it\n", file, len(errs))
-		return lastGood(b.outDir, t.Name), t.Name, errs, nil
-	}
-	if w := len(problems); w > 0 {
-		fmt.Fprintf(stderr, "%s: %d warnings; run timeline check to see them\n", file, w)
-	}
-	opts := b.opts
-	opts.Intro = intro
-	written, err := writeOutputs(b.outDir, t, opts)
-	if err != nil {
-		return nil, "", nil, err
-	}
-	for _, path := range written {
-		fmt.Fprintln(stdout, path)
-	}
-	e := charts.NewIndexEntry(t, intro.Title)
-	return &e, t.Name, nil, nil
-}
-
-// introPath gives the NAME.md beside NAME.csv.
-func introPath(csvPath string) string {
-	return strings.TrimSuffix(csvPath, filepath.Ext(csvPath)) + ".md"
-}
-
-// lastGood describes the output a failed build left in place, if any.
-func lastGood(outDir, name string) *charts.IndexEntry {
-	t, problems, err := pipeline.ReadFile(filepath.Join(outDir, name+".csv"))
-	if err != nil || problems.Errors() > 0 {
-		return nil
-	}
-	t.Name = name
-	e := charts.NewIndexEntry(t, "")
-	return &e
-}
-
-// writeOutputs writes every output of one timeline, each atomically: the
-// normalised CSV and the pages at the same time.
-func writeOutputs(outDir string, t *pipeline.Timeline, opts charts.Options) ([]string, error) {
-	base := filepath.Join(outDir, t.Name)
-	paths := []string{base + ".csv", base + ".html", base + ".embed.html"}
-	var csvErr error
-	done := make(chan struct{})
-	go func() {
-		defer close(done)
-		csvErr = pipeline.WriteFileAtomic(paths[0], func(w io.Writer) error { return pipeline.WriteCSV(w, t) })
-	}()
-	page := charts.NewPage(t, opts)
-	err := pipeline.WriteFilesAtomic(paths[1:], func(w []io.Writer) error { return page.WriteBoth(w[0], w[1]) })
-	<-done
-	if err := errors.Join(csvErr, err); err != nil {
-		return nil, err
-	}
-	return paths, nil
-}
-
-func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := flag.NewFlagSet("check", flag.ContinueOnError)
-	dataDir := fs.String("data", "data", "read `DIR`/*.csv when no files are named")
-	if err := parseFlags(fs, checkUsage, args, stdout, stderr); err != nil {
-		return err
-	}
-	files, err := inputFiles(*dataDir, fs.Args())
-	if err != nil {
-		return err
-	}
-	var errs, warns int
-	for _, file := range files {
-		if err := ctx.Err(); err != nil {
-			return err
-		}
-		_, problems, err := pipeline.ReadFile(file)
-		if err != nil {
-			return err
-		}
-		printProblems(stdout, problems, pipeline.Warning)
-		errs += problems.Errors()
-		warns += len(problems) - problems.Errors()
-		if _, err := charts.ReadIntro(introPath(file)); err != nil {
-			fmt.Fprintln(stdout, err)
-			errs++
-		}
-	}
-	fmt.Fprintf(stdout, "%s: %s, %s\n", plural(len(files), "file"), plural(errs, "error"), plural(warns, "warning"))
-	if errs > 0 {
-		return errData
-	}
-	return nil
-}
-
-// plural writes a count of things: "1 file", "2 files".
-func plural(n int, thing string) string {
-	if n == 1 {
-		return "1 " + thing
-	}
-	return fmt.Sprintf("%d %ss", n, thing)
-}
-
-// printProblems prints the problems at least as severe as upTo.
-func printProblems(w io.Writer, problems pipeline.Problems, upTo pipeline.Severity) {
-	for _, p := range problems {
-		if p.Severity <= upTo {
-			fmt.Fprintln(w, p)
-		}
-	}
-}
-
 // loadECharts finds the pinned ECharts for -offline pages.
 func loadECharts(ctx context.Context, file string) ([]byte, error) {
 	cache, err := os.UserCacheDir()
 	if err != nil && file == "" {
 		return nil, fmt.Errorf("no user cache directory (%v): give ECharts with -echarts FILE", err)
 	}
-	return charts.EChartsLoader{File: file, CacheDir: filepath.Join(cache, "timeline")}.Load(ctx)
+	return EChartsLoader{File: file, CacheDir: filepath.Join(cache, "timeline")}.Load(ctx)
 }
 
-// inputFiles gives the named files, or every *.csv in dir, sorted.
-func inputFiles(dir string, named []string) ([]string, error) {
-	if len(named) > 0 {
-		return named, nil
+
+// defaultLockWait is how long build and serve wait for another writer into
+// the same out directory before they give up.
+const defaultLockWait = 5 * time.Second
+
+// crashAfterStepEnv, for tests only, makes build stop dead after that step
+// of moving its files into place (0: the journal is written; k: k files
+// are in place), as kill -9 would.
+const crashAfterStepEnv = "TIMELINE_TEST_CRASH_AFTER_STEP"
+
+// crashExit is the exit status of a build stopped by crashAfterStepEnv.
+const crashExit = 99
+
+func crashAfterStep() int {
+	if n, err := strconv.Atoi(os.Getenv(crashAfterStepEnv)); err == nil {
+		return n
 	}
-	files, err := filepath.Glob(filepath.Join(dir, "*.csv"))
+	return -1
+}
+
+// sourceOf says what a build reads, for the index: the data folder, or
+// the files named.
+func sourceOf(dataDir string, named []string) charts.Index {
+	if len(named) == 0 {
+		if abs, err := filepath.Abs(dataDir); err == nil {
+			dataDir = abs
+		}
+		return charts.Index{Folder: filepath.Base(dataDir)}
+	}
+	var x charts.Index
+	for _, f := range named {
+		x.Named = append(x.Named, filepath.Base(f))
+	}
+	return x
+}
+
+// builder builds timelines into one directory.
+type builder struct {
+	outDir     string
+	opts       charts.Options
+	from       charts.Index // what the build reads, for the index
+	crashAfter int          // see crashAfterStepEnv; -1 for never
+}
+
+// buildReport holds, per timeline name, the errors that kept it from
+// being built. It is empty when every file was built.
+type buildReport map[string][]string
+
+// plan plans the outputs of files, printing every conflict when it is
+// refused.
+func (b builder) plan(files []string, stderr io.Writer) (*outset.Plan, error) {
+	plan, err := outset.NewPlan(b.outDir, files)
+	var conflicts outset.ConflictError
+	if errors.As(err, &conflicts) {
+		for _, c := range conflicts {
+			fmt.Fprintf(stderr, "timeline: %v\n", c)
+		}
+		fmt.Fprintln(stderr, "timeline: nothing written")
+		return nil, errUsage
+	}
+	return plan, err
+}
+
+// build builds every timeline of the plan and the index of the out
+// directory, all in one transaction: the out directory holds either the
+// old set or the new, never a mix, and nothing at all changes when ctx is
+// cancelled. The caller holds the directory's lock.
+func (b builder) build(ctx context.Context, plan *outset.Plan, stdout, stderr io.Writer) (report buildReport, err error) {
+	tx, err := outset.Begin(plan.Dir)
 	if err != nil {
 		return nil, err
 	}
-	if len(files) == 0 {
-		return nil, fmt.Errorf("no *.csv files in %s", dir)
+	if b.crashAfter >= 0 {
+		tx.AfterStep = func(k int) {
+			if k == b.crashAfter {
+				os.Exit(crashExit)
+			}
+		}
 	}
-	sort.Strings(files)
-	return files, nil
+	committed := false
+	defer func() {
+		if !committed {
+			tx.Abort()
+		}
+	}()
+	index := b.loadIndex(plan)
+	report = buildReport{}
+	for _, tl := range plan.Timelines {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		entry, errs, err := b.buildOne(ctx, tx, tl, &index, stderr)
+		if err != nil {
+			return nil, err
+		}
+		if len(errs) > 0 {
+			report[tl.Name] = errs
+		}
+		index.Put(entry)
+	}
+	if err := writeTo(ctx, tx, outset.IndexPage, func(w io.Writer) error { return charts.WriteIndex(w, index) }); err != nil {
+		return nil, err
+	}
+	if err := writeTo(ctx, tx, outset.IndexData, func(w io.Writer) error { return charts.WriteIndexJSON(w, index) }); err != nil {
+		return nil, err
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	names := tx.Staged()
+	if err := tx.Commit(); err != nil {
+		return nil, err
+	}
+	committed = true
+	for _, name := range names {
+		fmt.Fprintln(stdout, filepath.Join(plan.Dir, name))
+	}
+	return report, nil
+}
+
+// writeTo writes one file of the transaction.
+func writeTo(ctx context.Context, tx *outset.Tx, name string, write func(io.Writer) error) error {
+	w, err := tx.Create(name)
+	if err != nil {
+		return err
+	}
+	return write(ctxWriter{ctx, w})
+}
+
+// buildOne builds one timeline into tx. errs lists what is wrong with its
+// input, if anything: then nothing is written for it, and its entry says
+// so, with the last good output's if there is one. err is for a failure
+// that stops the whole build: writing, or ctx ending.
+func (b builder) buildOne(ctx context.Context, tx *outset.Tx, tl outset.Timeline, index *charts.Index, stderr io.Writer) (entry charts.IndexEntry, errs []string, err error) {
+	in, err := readTimeline(ctx, tl)
+	if err != nil {
+		return entry, nil, err
+	}
+	if errs = in.errors(); len(errs) > 0 {
+		for _, e := range errs {
+			fmt.Fprintln(stderr, e)
+		}
+		fmt.Fprintf(stderr, "%s: %s: nothing written for it\n", tl.Input, plural(len(errs), "error"))
+		return b.failed(tl, index, len(errs)), errs, nil
+	}
+	if w := len(in.problems); w > 0 {
+		fmt.Fprintf(stderr, "%s: %s; run timeline check to see them\n", tl.Input, plural(w, "warning"))
+	}
+	opts := b.opts
+	opts.Intro = in.intro
+	if err := b.writeOutputs(ctx, tx, tl, in.t, opts); err != nil {
+		return entry, nil, err
+	}
+	return charts.NewIndexEntry(in.t, in.intro.Title, filepath.Base(tl.Input)), nil, nil
+}
+
+// input is what reading a timeline's CSV and NAME.md gave.
+type input struct {
+	t        *pipeline.Timeline
+	intro    charts.Intro
+	problems pipeline.Problems // in the CSV, errors and warnings in file order
+	failures []string          // the CSV could not be read, or its NAME.md is wrong
+}
+
+// errors gives every error, each a line to print.
+func (in input) errors() []string {
+	var errs []string
+	for _, p := range in.problems {
+		if p.Severity == pipeline.Error {
+			errs = append(errs, p.String())
+		}
+	}
+	return append(errs, in.failures...)
+}
+
+// readTimeline reads a timeline's CSV and its NAME.md. Whatever is wrong
+// with them is in the input; err is only ctx's end.
+func readTimeline(ctx context.Context, tl outset.Timeline) (in input, err error) {
+	f, err := openInput(tl.Input)
+	if err != nil {
+		in.failures = append(in.failures, err.Error())
+		return in, nil
+	}
+	in.t, in.problems, err = pipeline.Read(ctxReader{ctx, f}, tl.Input, tl.Name)
+	f.Close()
+	if ctx.Err() != nil {
+		return in, ctx.Err()
+	}
+	if err != nil {
+		in.failures = append(in.failures, fmt.Sprintf("%s: %v", tl.Input, err))
+		return in, nil
+	}
+	src, err := readOptional(tl.Intro)
+	if err == nil && src != nil {
+		in.intro, err = charts.ParseIntro(tl.Intro, src)
+	}
+	if err != nil {
+		in.failures = append(in.failures, err.Error())
+	}
+	return in, nil
+}
+
+// failed gives the index entry of a timeline whose build failed: its last
+// good one, if the out directory holds it, marked failed.
+func (b builder) failed(tl outset.Timeline, index *charts.Index, errs int) charts.IndexEntry {
+	e, ok := index.Get(tl.Name)
+	if !ok || !e.Page {
+		e = b.earlier(tl.Name)
+	}
+	if !e.Page {
+		e = charts.IndexEntry{Name: tl.Name, Title: charts.Humanise(tl.Name)}
+	}
+	e.Source, e.Status, e.Errors, e.Latest = filepath.Base(tl.Input), charts.StatusFailed, errs, true
+	return e
+}
+
+// writeOutputs writes every output of one timeline: the normalised CSV
+// and the pages at the same time.
+func (b builder) writeOutputs(ctx context.Context, tx *outset.Tx, tl outset.Timeline, t *pipeline.Timeline, opts charts.Options) error {
+	names := tl.Outputs()
+	var ws [3]io.Writer
+	for i, name := range names {
+		w, err := tx.Create(name)
+		if err != nil {
+			return err
+		}
+		ws[i] = ctxWriter{ctx, w}
+	}
+	var csvErr error
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		csvErr = pipeline.WriteCSV(ws[0], t)
+	}()
+	err := charts.NewPage(t, opts).WriteBoth(ws[1], ws[2])
+	<-done
+	return errors.Join(csvErr, err)
+}
+
+// loadIndex gives the index of what the out directory holds before the
+// build: from its index.json, and for pages an older version left without
+// one, from their normalised CSV.
+func (b builder) loadIndex(plan *outset.Plan) charts.Index {
+	var index charts.Index
+	if f, err := os.Open(filepath.Join(plan.Dir, outset.IndexData)); err == nil {
+		index, err = charts.ReadIndex(f)
+		f.Close()
+		if err != nil {
+			index = charts.Index{}
+		}
+	}
+	var kept []charts.IndexEntry
+	for _, e := range index.Entries {
+		if e.Page = b.holds(e.Name); e.Page {
+			kept = append(kept, e)
+		}
+	}
+	index.Entries = kept
+	pages, _ := filepath.Glob(filepath.Join(plan.Dir, "*"+outset.CSVSuffix))
+	for _, p := range pages {
+		name := outset.NameOf(p)
+		if _, ok := index.Get(name); !ok && !slices.ContainsFunc(plan.Timelines, func(t outset.Timeline) bool { return t.Name == name }) {
+			if e := b.earlier(name); e.Page {
+				index.Put(e)
+			}
+		}
+	}
+	index.Folder, index.Named = b.from.Folder, b.from.Named
+	return index
+}
+
+// holds reports whether the out directory holds a timeline's outputs.
+func (b builder) holds(name string) bool {
+	for _, out := range (outset.Timeline{Name: name}).Outputs() {
+		if st, err := os.Stat(filepath.Join(b.outDir, out)); err != nil || !st.Mode().IsRegular() {
+			return false
+		}
+	}
+	return true
+}
+
+// earlier describes a timeline that an earlier build left in the out
+// directory with no index.json, from its normalised CSV. Its Page is false
+// when there is none, or it is unreadable.
+func (b builder) earlier(name string) charts.IndexEntry {
+	if !b.holds(name) {
+		return charts.IndexEntry{}
+	}
+	t, problems, err := pipeline.ReadFile(filepath.Join(b.outDir, name+outset.CSVSuffix))
+	if err != nil || problems.Errors() > 0 {
+		return charts.IndexEntry{}
+	}
+	t.Name = name
+	e := charts.NewIndexEntry(t, "", name+outset.CSVSuffix)
+	e.Latest = false
+	return e
 }

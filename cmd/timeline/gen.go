@@ -7,7 +7,6 @@ import (
 	"io"
 
 	"timeline/internal/synth"
-	"timeline/pipeline"
 )
 
 const genUsage = `Usage: timeline gen -n N [-seed S] [-o FILE]
@@ -36,5 +35,5 @@ func runGen(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 	if *out == "" {
 		return write(stdout)
 	}
-	return pipeline.WriteFileAtomic(*out, write)
+	return writeFileAtomic(*out, write)
 }

@@ -19,11 +19,15 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"syscall"
 )
 
 func main() {
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
-	defer stop()
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	go func() {
+		<-ctx.Done()
+		stop() // a second Ctrl-C ends the program at once
+	}()
 	err := run(ctx, os.Args[1:], os.Stdout, os.Stderr)
 	os.Exit(exitCode(err, os.Stderr))
 }
@@ -43,7 +47,8 @@ Commands:
 
 Run "timeline <command> -h" for a command's flags.
 
-Exit status: 0 when all is well, 1 when a file has errors, 2 on a usage error.
+Exit status: 0 when all is well, 1 when a file has errors, 2 on a usage
+error or a refused output directory, 130 when interrupted (Ctrl-C).
 `
 
 // run is the whole program: main only maps its error to an exit status.
@@ -77,6 +82,9 @@ var (
 	errData = errors.New("input has errors")
 )
 
+// exitInterrupted is the exit status after Ctrl-C, as shells give it.
+const exitInterrupted = 130
+
 func exitCode(err error, stderr io.Writer) int {
 	switch {
 	case err == nil, errors.Is(err, flag.ErrHelp):
@@ -85,6 +93,9 @@ func exitCode(err error, stderr io.Writer) int {
 		return 2
 	case errors.Is(err, errData):
 		return 1
+	case errors.Is(err, context.Canceled):
+		fmt.Fprintln(stderr, "timeline: interrupted: the output directory is as it was")
+		return exitInterrupted
 	}
 	fmt.Fprintf(stderr, "timeline: %v\n", err)
 	return 1

@@ -29,6 +29,9 @@ func readDir(t *testing.T, dir string) map[string][]byte {
 	}
 	files := map[string][]byte{}
 	for _, e := range entries {
+		if strings.HasPrefix(e.Name(), ".") {
+			continue // the lock file
+		}
 		b, err := os.ReadFile(filepath.Join(dir, e.Name()))
 		if err != nil {
 			t.Fatal(err)
@@ -71,15 +74,15 @@ func TestOutIsFresh(t *testing.T) {
 // their normalised dates, then the undated rows.
 func TestSeedTimeline(t *testing.T) {
 	tmp := t.TempDir()
-	code, stdout, stderr := runCLI(t, "build", "-data", "../../data", "-out", tmp)
+	code, stdout, stderr := runCLI(t, "build", "-data", "testdata/seed", "-out", tmp)
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
-	wantOut := strings.Join([]string{"stalinism.csv", "stalinism.html", "stalinism.embed.html", "index.html"}, "\n")
+	wantOut := strings.Join([]string{"stalinism.csv", "stalinism.html", "stalinism.embed.html", "index.html", "index.json"}, "\n")
 	if got := strings.ReplaceAll(stdout, tmp+string(filepath.Separator), ""); strings.TrimSpace(got) != wantOut {
 		t.Errorf("stdout = %q, want %q", got, wantOut)
 	}
-	if want := "../../data/stalinism.csv: 4 warnings; run timeline check to see them\n"; stderr != want {
+	if want := "testdata/seed/stalinism.csv: 4 warnings; run timeline check to see them\n"; stderr != want {
 		t.Errorf("stderr = %q, want %q", stderr, want)
 	}
 	csv, err := os.ReadFile(filepath.Join(tmp, "stalinism.csv"))
@@ -108,7 +111,7 @@ func TestSeedTimeline(t *testing.T) {
 }
 
 func TestCheckReportsEveryProblem(t *testing.T) {
-	code, stdout, _ := runCLI(t, "check", "../../pipeline/testdata/bad.csv", "../../data/stalinism.csv")
+	code, stdout, _ := runCLI(t, "check", "../../pipeline/testdata/bad.csv", "testdata/seed/stalinism.csv")
 	if code != 1 {
 		t.Errorf("exit %d, want 1", code)
 	}
@@ -127,16 +130,16 @@ func TestCheckReportsEveryProblem(t *testing.T) {
 		`../../pipeline/testdata/bad.csv:11:4: bare " in non-quoted-field`,
 		`../../pipeline/testdata/bad.csv:12:25: warning: a history row has about; only historiography links to what it studies`,
 		`../../pipeline/testdata/bad.csv:13:9: warning: undated: listed in the table, not drawn`,
-		`../../data/stalinism.csv:4:36: warning: undated: listed in the table, not drawn`,
-		`../../data/stalinism.csv:5:34: warning: undated: listed in the table, not drawn`,
-		`../../data/stalinism.csv:6:22: warning: undated: listed in the table, not drawn`,
-		`../../data/stalinism.csv:7:22: warning: undated: listed in the table, not drawn`,
+		`testdata/seed/stalinism.csv:4:36: warning: undated: listed in the table, not drawn`,
+		`testdata/seed/stalinism.csv:5:34: warning: undated: listed in the table, not drawn`,
+		`testdata/seed/stalinism.csv:6:22: warning: undated: listed in the table, not drawn`,
+		`testdata/seed/stalinism.csv:7:22: warning: undated: listed in the table, not drawn`,
 		`2 files: 11 errors, 6 warnings`,
 	}
 	if !slices.Equal(lines, want) {
 		t.Errorf("check output:\n%s\nwant:\n%s", stdout, strings.Join(want, "\n"))
 	}
-	if code, _, _ := runCLI(t, "check", "../../data/stalinism.csv"); code != 0 {
+	if code, _, _ := runCLI(t, "check", "testdata/seed/stalinism.csv"); code != 0 {
 		t.Errorf("check with warnings only: exit %d, want 0", code)
 	}
 }
@@ -168,12 +171,15 @@ func TestBuildKeepsLastGoodOutput(t *testing.T) {
 		names = append(names, name)
 	}
 	slices.Sort(names)
-	if got, want := strings.Join(names, " "), "bad.html good.csv good.embed.html good.html index.html"; got != want {
+	if got, want := strings.Join(names, " "), "bad.html good.csv good.embed.html good.html index.html index.json"; got != want {
 		t.Errorf("out holds %q, want %q", got, want)
 	}
 	index := string(files["index.html"])
 	if !strings.Contains(index, `<a href="good.html">Good</a>`) || strings.Contains(index, "bad.html") {
-		t.Errorf("the index should list good and not bad:\n%s", index)
+		t.Errorf("the index should link good and not bad, which has no whole set of outputs:\n%s", index)
+	}
+	if want := `<tr><th scope="row">Bad</th><td></td><td></td><td></td><td><strong>failed</strong>: 1 error in <code>bad.csv</code>; no page yet</td></tr>`; !strings.Contains(index, want) {
+		t.Errorf("the index lacks %s:\n%s", want, index)
 	}
 	if string(files["bad.html"]) != "last good page" {
 		t.Errorf("bad.html was overwritten")
@@ -201,7 +207,7 @@ func TestIntroAndIndex(t *testing.T) {
 		}
 	}
 	index := string(files["index.html"])
-	want := `<tr><th scope="row"><a href="rome.html">The end of the Republic</a></th><td>3 (2 dated)</td><td>44 BC – 14</td>`
+	want := `<tr><th scope="row"><a href="rome.html">The end of the Republic</a></th><td>3 (2 dated)</td><td>44 BC – 14</td><td><a href="rome.embed.html">chart alone</a></td><td>built from <code>rome.csv</code></td></tr>`
 	if !strings.Contains(index, want) {
 		t.Errorf("the index lacks %s:\n%s", want, index)
 	}
@@ -213,8 +219,14 @@ func TestIntroAndIndex(t *testing.T) {
 	if wantErr := filepath.Join(data, "rome.md") + `: view: date "soon": not a date`; code != 1 || !strings.Contains(stderr, wantErr) {
 		t.Errorf("a broken intro: exit %d, stderr %q, want 1 and %q", code, stderr, wantErr)
 	}
-	if string(readDir(t, out)["rome.html"]) != page {
+	files = readDir(t, out)
+	if string(files["rome.html"]) != page {
 		t.Errorf("a broken intro changed the last good page")
+	}
+	// The index keeps the last good title, and says the latest build failed.
+	want = `<tr><th scope="row"><a href="rome.html">The end of the Republic</a></th><td>3 (2 dated)</td><td>44 BC – 14</td><td><a href="rome.embed.html">chart alone</a></td><td><strong>failed</strong>: 1 error in <code>rome.csv</code>; this is the last good version</td></tr>`
+	if index := string(files["index.html"]); !strings.Contains(index, want) {
+		t.Errorf("after a failed build, the index lacks %s:\n%s", want, index)
 	}
 }
 
@@ -233,7 +245,7 @@ func TestUsage(t *testing.T) {
 		{[]string{"gen", "-h"}, 0, "Usage: timeline gen", ""},
 		{[]string{"gen", "-n", "-1"}, 2, "", "-n must be at least 0"},
 		{[]string{"build", "-nope"}, 2, "", "flag provided but not defined: -nope"},
-		{[]string{"check", "no-such-file.csv"}, 1, "", "no-such-file.csv"},
+		{[]string{"check", "no-such-file.csv"}, 1, "no-such-file.csv: no such file or directory\n1 file: 1 error, 0 warnings", ""},
 		{[]string{"build", "-data", "no-such-dir"}, 1, "", "no *.csv files in no-such-dir"},
 	}
 	for _, tt := range tests {
@@ -251,7 +263,7 @@ func TestBuildOffline(t *testing.T) {
 		t.Skip("no ECharts in node_modules: run npm ci")
 	}
 	out := t.TempDir()
-	if code, _, stderr := runCLI(t, "build", "-data", "../../data", "-out", out, "-offline", "-echarts", echarts); code != 0 {
+	if code, _, stderr := runCLI(t, "build", "-data", "testdata/seed", "-out", out, "-offline", "-echarts", echarts); code != 0 {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
 	page, err := os.ReadFile(filepath.Join(out, "stalinism.html"))
@@ -265,14 +277,14 @@ func TestBuildOffline(t *testing.T) {
 	bad := filepath.Join(t.TempDir(), "echarts.js")
 	os.WriteFile(bad, []byte("window.echarts = {}"), 0o644)
 	empty := t.TempDir()
-	code, _, stderr := runCLI(t, "build", "-data", "../../data", "-out", empty, "-offline", "-echarts", bad)
+	code, _, stderr := runCLI(t, "build", "-data", "testdata/seed", "-out", empty, "-offline", "-echarts", bad)
 	if code != 1 || !strings.Contains(stderr, "refusing it") {
 		t.Errorf("with a wrong ECharts: exit %d, stderr %q", code, stderr)
 	}
 	if files := readDir(t, empty); len(files) != 0 {
 		t.Errorf("a refused build wrote %d files", len(files))
 	}
-	if code, _, _ := runCLI(t, "build", "-echarts", echarts, "-data", "../../data", "-out", t.TempDir()); code != 2 {
+	if code, _, _ := runCLI(t, "build", "-echarts", echarts, "-data", "testdata/seed", "-out", t.TempDir()); code != 2 {
 		t.Errorf("-echarts without -offline: exit %d, want 2", code)
 	}
 }
