@@ -33,4 +33,3 @@ func TestPinnedECharts(t *testing.T) {
 		t.Errorf("package.json does not pin echarts %s", EChartsVersion)
 	}
 }
-

@@ -36,7 +36,7 @@ func normalise(t *testing.T, name string, in []byte) []byte {
 func TestGolden(t *testing.T) {
 	inputs := map[string]string{
 		"testdata/forms.csv":     "testdata/forms.golden.csv",
-		"testdata/stalinism.csv":  "testdata/stalinism.golden.csv",
+		"testdata/stalinism.csv": "testdata/stalinism.golden.csv",
 		"testdata/extras-lf.csv": "testdata/extras-lf.golden.csv",
 	}
 	for in, golden := range inputs {

@@ -165,7 +165,6 @@ func loadECharts(ctx context.Context, file string) ([]byte, error) {
 	return EChartsLoader{File: file, CacheDir: filepath.Join(cache, "timeline")}.Load(ctx)
 }
 
-
 // defaultLockWait is how long build and serve wait for another writer into
 // the same out directory before they give up.
 const defaultLockWait = 5 * time.Second

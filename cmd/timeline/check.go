@@ -68,4 +68,3 @@ func printProblems(w io.Writer, problems pipeline.Problems, upTo pipeline.Severi
 		}
 	}
 }
-

@@ -85,4 +85,3 @@ func (l EChartsLoader) download(ctx context.Context) ([]byte, error) {
 	}
 	return b, nil
 }
-
