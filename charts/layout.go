@@ -221,12 +221,19 @@ func (l *layout) writePayload(w *bufio.Writer, view pipeline.Span) error {
 	put := func(f func(b []byte) []byte) { w.Write(f(w.AvailableBuffer())) }
 	str := func(s string) { put(func(b []byte) []byte { return appendJSONString(b, s) }) }
 	num := func(v int64) { put(func(b []byte) []byte { return strconv.AppendInt(b, v, 10) }) }
-	// list writes n items as a JSON array.
+	// list writes n items as a JSON array. It stops early once the writer
+	// has failed, as it does when a build is cancelled: what is left would
+	// only be thrown away.
 	list := func(n int, item func(i int)) {
 		w.WriteByte('[')
 		for i := range n {
 			if i > 0 {
 				w.WriteByte(',')
+				if i%1024 == 0 {
+					if _, err := w.Write(nil); err != nil {
+						return
+					}
+				}
 			}
 			item(i)
 		}

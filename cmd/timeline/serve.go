@@ -79,7 +79,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return err
 	}
 	s := &server{data: *dataDir, b: builder{outDir: *outDir, opts: opts, from: sourceOf(*dataDir, nil), crashAfter: -1},
-		log: stderr, loopbackOnly: isLoopback(host), changed: make(chan struct{})}
+		log: stderr, loopbackOnly: isLoopback(host), stall: writeStall, changed: make(chan struct{})}
 	// Refuse at start what build would refuse.
 	files, _ := inputFiles(*dataDir, nil)
 	if _, err := s.b.plan(files, stderr); err != nil {
@@ -147,8 +147,9 @@ type server struct {
 	data         string
 	b            builder
 	log          io.Writer
-	root         *os.Root // the out directory: nothing outside it is served
-	loopbackOnly bool     // answer only requests for a loopback name
+	root         *os.Root      // the out directory: nothing outside it is served
+	stall        time.Duration // how long a response may wait for its client: writeStall
+	loopbackOnly bool          // answer only requests for a loopback name
 
 	mu      sync.Mutex
 	version int           // counts builds
@@ -302,7 +303,7 @@ func (s *server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		http.NotFound(w, r) // no directory listings
 		return
 	}
-	sw := stallWriter{w, http.NewResponseController(w)}
+	sw := stallWriter{w, http.NewResponseController(w), s.stall}
 	if !isPage {
 		http.ServeContent(sw, r, name, st.ModTime(), f)
 		return
@@ -328,15 +329,16 @@ func hostOnly(hostport string) string {
 	return hostport
 }
 
-// stallWriter drops a client that takes no part of a response for
-// writeStall: each write must finish by then.
+// stallWriter drops a client that takes no part of a response for stall:
+// each write must finish by then.
 type stallWriter struct {
 	http.ResponseWriter
-	rc *http.ResponseController
+	rc    *http.ResponseController
+	stall time.Duration
 }
 
 func (s stallWriter) Write(p []byte) (int, error) {
-	s.rc.SetWriteDeadline(time.Now().Add(writeStall))
+	s.rc.SetWriteDeadline(time.Now().Add(s.stall))
 	return s.ResponseWriter.Write(p)
 }
 
