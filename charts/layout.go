@@ -227,13 +227,13 @@ func (l *layout) writePayload(w *bufio.Writer, view pipeline.Span) error {
 	list := func(n int, item func(i int)) {
 		w.WriteByte('[')
 		for i := range n {
+			if i%1024 == 0 {
+				if _, err := w.Write(nil); err != nil {
+					return
+				}
+			}
 			if i > 0 {
 				w.WriteByte(',')
-				if i%1024 == 0 {
-					if _, err := w.Write(nil); err != nil {
-						return
-					}
-				}
 			}
 			item(i)
 		}

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
@@ -49,6 +50,10 @@ func Read(in io.Reader, file, name string) (*Timeline, Problems, error) {
 	}
 	t.Name = name
 	rd.link(t)
+	if n := t.groupCount(); n > MaxGroups {
+		rd.report(rd.groupHeader[0], rd.groupHeader[1], Warning,
+			"%d distinct groups, more than %d: the page gives lanes to the largest groups only, and draws the others in one lane", n, MaxGroups)
+	}
 	slices.SortStableFunc(rd.problems, func(a, b Problem) int {
 		return cmp.Or(cmp.Compare(a.Line, b.Line), cmp.Compare(a.Column, b.Column))
 	})
@@ -60,7 +65,7 @@ func sizeOf(in io.Reader) int64 {
 	switch v := in.(type) {
 	case interface{ Len() int }:
 		return int64(v.Len())
-	case *os.File:
+	case interface{ Stat() (fs.FileInfo, error) }: // an *os.File, or a wrapper of one
 		if st, err := v.Stat(); err == nil && st.Mode().IsRegular() {
 			return st.Size()
 		}
@@ -78,6 +83,8 @@ type reader struct {
 	problems Problems
 	refs     []rowRefs // parallel to the facts read, for checks across rows
 	rowPos   []int32   // the line and column of each field of the row at hand
+	// groupHeader is where the group column is named in the header.
+	groupHeader [2]int
 }
 
 // columnsAt holds the index of each column the reader looks at in every
@@ -169,10 +176,11 @@ func (rd *reader) read(in io.Reader) (*Timeline, error) {
 			f.Extra = b.extra[k*nx : (k+1)*nx]
 			t.add(&f)
 			// The fact's text holds every field but kind and an unreadable
-			// date, trimmed of white space only: when it is valid UTF-8,
-			// so is the row.
-			if !utf8.ValidString(t.textOf(&t.entries[len(t.entries)-1])) || !utf8.ValidString(row.Kind) || !utf8.ValidString(row.Date) {
+			// date, trimmed of white space only: when it is clean, so is
+			// the row.
+			if !rowIsClean(t.textOf(&t.entries[len(t.entries)-1]), row) {
 				rd.checkUTF8(row, f.Extra)
+				rd.checkControls(row, f.Extra, t.ExtraColumns)
 			}
 		}
 		select {
@@ -258,6 +266,9 @@ func (rd *reader) readHeader(original, lower []string, t *Timeline) (extra []int
 			continue
 		}
 		rd.columns[name] = i
+		if name == "group" {
+			rd.groupHeader = [2]int{line, col}
+		}
 		if !known[name] {
 			extra = append(extra, i)
 			t.ExtraColumns = append(t.ExtraColumns, original[i])
@@ -313,12 +324,7 @@ func (rd *reader) csvProblem(err error) (p Problem, ok bool) {
 // checkUTF8 reports the first field of a row that is not UTF-8, as a file
 // saved in another encoding has.
 func (rd *reader) checkUTF8(r *record, extra []string) {
-	fields := []struct{ column, value string }{
-		{"id", r.ID}, {"kind", r.Kind}, {"title", r.Title}, {"date", r.Date}, {"group", r.Group},
-		{"description", r.Description}, {"authors", r.Authors}, {"published_in", r.PublishedIn},
-		{"about", r.About}, {"url", r.URL}, {"source", r.Source}, {"tags", r.Tags},
-	}
-	for _, f := range fields {
+	for _, f := range r.fields() {
 		if !utf8.ValidString(f.value) {
 			l, c := rd.pos(f.column)
 			rd.report(l, c, Error, "%s is not valid UTF-8: save the file as UTF-8", f.column)

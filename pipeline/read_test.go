@@ -351,3 +351,74 @@ func TestEntrySize(t *testing.T) {
 		t.Errorf("an entry takes %d bytes, want 80", got)
 	}
 }
+
+// TestReadControlCharacters checks the characters no one types: NUL is an
+// error, the other C0 controls and the bidirectional overrides and isolates
+// are warnings, each at its field; tab, line ends and the bidi marks that
+// Arabic and Hebrew text needs are not reported.
+func TestReadControlCharacters(t *testing.T) {
+	tests := []struct {
+		name, in string
+		want     []string
+	}{
+		{"clean, with tab, quoted line end and marks", "title,date,description\nA\tB,1930,\"two\nlines \u200f\u200e\u061c\"\n", nil},
+		{"NUL in a title", "title,date\nA\x00B,1930\n", []string{
+			"x.csv:2:1: title holds the character U+0000 NUL, which cuts text short in many programs: remove it"}},
+		{"NUL in a date", "title,date\nA,19\x0030\n", []string{
+			`x.csv:2:3: date "19\x0030": not a date`,
+			"x.csv:2:3: date holds the character U+0000 NUL, which cuts text short in many programs: remove it"}},
+		{"escape in a description", "title,date,description\nA,1930,x\x1b[31m\n", []string{
+			"x.csv:2:8: warning: description holds the control character U+001B ESCAPE, which shows as nothing or as a box"}},
+		{"bell in the kind", "title,kind\nA,history\x07\n", []string{
+			"x.csv:2:1: warning: undated: listed in the table, not drawn",
+			"x.csv:2:3: unknown kind \"history\\a\": use history or historiography",
+			"x.csv:2:3: warning: kind holds the control character U+0007, which shows as nothing or as a box"}},
+		{"override in a title", "title,date\nevil\u202etxt.exe,1930\n", []string{
+			"x.csv:2:1: warning: title holds the invisible character U+202E RIGHT-TO-LEFT OVERRIDE, which can show the text in another order than it is written"}},
+		{"isolate in an extra column, NUL in another field", "title,date,Notes\n\"A\x00\",1930,a\u2066b\n", []string{
+			"x.csv:2:1: title holds the character U+0000 NUL, which cuts text short in many programs: remove it",
+			"x.csv:2:11: warning: notes holds the invisible character U+2066 LEFT-TO-RIGHT ISOLATE, which can show the text in another order than it is written"}},
+		{"after eight clean bytes", "title,date\nabcdefghijklmnop\x01,1930\n", []string{
+			"x.csv:2:1: warning: title holds the control character U+0001, which shows as nothing or as a box"}},
+		{"an é is no bidi control", "title,date\n\u00e9\u2014\u20ac\u2013,1930\n", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, problems, err := Read(strings.NewReader(tt.in), "x.csv", "x")
+			if err != nil {
+				t.Fatal(err)
+			}
+			assertProblems(t, problems, tt.want)
+		})
+	}
+}
+
+func TestHasOddByte(t *testing.T) {
+	for s, want := range map[string]bool{
+		"": false, "plain text of some length": false, "tab\tand\nline\r": false,
+		"\x00": true, "12345678\x1f": true, "\u202e": true, "1234567\u2069": true, "é€—–…": true, "éà": false,
+	} {
+		if got := hasOddByte(s); got != want {
+			t.Errorf("hasOddByte(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
+
+// TestReadManyGroups warns past MaxGroups distinct groups, at the group
+// column of the header.
+func TestReadManyGroups(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("title,date,group\n")
+	for i := range MaxGroups + 1 {
+		fmt.Fprintf(&b, "F%d,1930,G%d\n", i, i)
+	}
+	b.WriteString("Last,1931,\n")
+	_, problems, err := Read(strings.NewReader(b.String()), "x.csv", "x")
+	if err != nil {
+		t.Fatal(err)
+	}
+	assertProblems(t, problems, []string{
+		"x.csv:1:12: warning: 201 distinct groups, more than 200: the page gives lanes to the largest groups only, and draws the others in one lane"})
+	_, problems, _ = Read(strings.NewReader(strings.Replace(b.String(), "G200\n", "G199\n", 1)), "x.csv", "x")
+	assertProblems(t, problems, nil)
+}

@@ -30,6 +30,16 @@ type record struct {
 	Tags        string `csv:"tags"`
 }
 
+// fields gives the input fields of a row, by column name, for the checks
+// that look at every field.
+func (r *record) fields() []struct{ column, value string } {
+	return []struct{ column, value string }{
+		{"id", r.ID}, {"kind", r.Kind}, {"title", r.Title}, {"date", r.Date}, {"group", r.Group},
+		{"description", r.Description}, {"authors", r.Authors}, {"published_in", r.PublishedIn},
+		{"about", r.About}, {"url", r.URL}, {"source", r.Source}, {"tags", r.Tags},
+	}
+}
+
 // listSeparator separates the items of authors, tags and about.
 const listSeparator = ";"
 

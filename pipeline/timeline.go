@@ -392,6 +392,17 @@ func (t *Timeline) Date(i int) Date { return t.date(&t.entries[i]) }
 // them if a fact has none, in the order the file first names them.
 func (t *Timeline) Groups() []string { return t.groups }
 
+// groupCount counts the groups that are named.
+func (t *Timeline) groupCount() int {
+	n := len(t.groups)
+	for _, g := range t.groups {
+		if g == "" {
+			n--
+		}
+	}
+	return n
+}
+
 // GroupOf returns the index in Groups of the i'th fact's group.
 func (t *Timeline) GroupOf(i int) int { return int(t.entries[i].group) }
 

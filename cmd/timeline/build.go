@@ -347,7 +347,7 @@ func readTimeline(ctx context.Context, tl outset.Timeline) (in input, err error)
 		in.failures = append(in.failures, err.Error())
 		return in, nil
 	}
-	in.t, in.problems, err = pipeline.Read(ctxReader{ctx, f}, tl.Input, tl.Name)
+	in.t, in.problems, err = pipeline.Read(ctxFile{ctx, f}, tl.Input, tl.Name)
 	f.Close()
 	if ctx.Err() != nil {
 		return in, ctx.Err()

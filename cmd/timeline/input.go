@@ -99,18 +99,18 @@ func readOptional(path string) ([]byte, error) {
 	return b, nil
 }
 
-// ctxReader stops reading once ctx is done, so that a cancelled build
-// stops within one buffer of input.
-type ctxReader struct {
+// ctxFile reads a file until ctx is done, so that a cancelled build stops
+// within one buffer of input. Its Stat tells the reader the file's size.
+type ctxFile struct {
 	ctx context.Context
-	r   io.Reader
+	*os.File
 }
 
-func (c ctxReader) Read(p []byte) (int, error) {
+func (c ctxFile) Read(p []byte) (int, error) {
 	if err := c.ctx.Err(); err != nil {
 		return 0, err
 	}
-	return c.r.Read(p)
+	return c.File.Read(p)
 }
 
 // ctxWriter stops writing once ctx is done.
