@@ -2,6 +2,8 @@ package charts
 
 import (
 	"bufio"
+	"cmp"
+	"slices"
 	"strconv"
 
 	"timeline/pipeline"
@@ -55,6 +57,7 @@ func newLayout(t *pipeline.Timeline) *layout {
 	groups := t.Groups()
 	keyNumber := make([]int, 2*len(groups)) // by 2*group + band, 1 more than the number
 	var keys []laneKey
+	var keyCount []int // facts per key
 	factKey := make([]int, l.dated)
 	l.flags = make([]uint8, t.Len())
 	for i := range t.Len() {
@@ -69,7 +72,9 @@ func newLayout(t *pipeline.Timeline) *layout {
 			n = len(keys)
 			keyNumber[2*k.group+k.band] = n + 1
 			keys = append(keys, k)
+			keyCount = append(keyCount, 0)
 		}
+		keyCount[n]++
 		factKey[i] = n
 	}
 	// History lanes come first, then historiography.
@@ -80,6 +85,7 @@ func newLayout(t *pipeline.Timeline) *layout {
 	laneOf := make([]int, len(keys))
 	used := map[string]bool{}
 	for band, numbers := range order {
+		numbers, others := largestLanes(numbers, keyCount)
 		for n, kn := range numbers {
 			k := keys[kn]
 			name := groups[k.group]
@@ -93,6 +99,12 @@ func newLayout(t *pipeline.Timeline) *layout {
 			laneOf[kn] = len(l.lanes)
 			palette := bandPalettes[band]
 			l.lanes = append(l.lanes, lane{Name: name, Band: band, Color: palette[n%len(palette)]})
+		}
+		if len(others) > 0 {
+			for _, kn := range others {
+				laneOf[kn] = len(l.lanes)
+			}
+			l.lanes = append(l.lanes, lane{Name: bandNames[band] + ": other groups", Band: band, Color: otherLaneColor})
 		}
 	}
 
@@ -150,6 +162,39 @@ func newLayout(t *pipeline.Timeline) *layout {
 		l.row[i] += l.lanes[l.lane[i]].Row
 	}
 	return l
+}
+
+// maxLanesPerBand is how many lanes a band draws. Past it, the largest
+// groups keep their lanes and the others share one, "other groups": a page
+// of thousands of lanes is neither readable nor quick to draw. Each fact's
+// group is still in its tooltip and the table.
+const maxLanesPerBand = 20
+
+// otherLaneColor is the colour of a band's lane of other groups.
+const otherLaneColor = "#777777"
+
+// largestLanes splits a band's lane keys, numbered in order of first
+// appearance, into those that keep a lane of their own, in that order,
+// and the others, when there are more than maxLanesPerBand: the groups
+// with the most facts keep theirs, the first to appear among equals.
+func largestLanes(numbers, count []int) (own, others []int) {
+	if len(numbers) <= maxLanesPerBand {
+		return numbers, nil
+	}
+	byCount := slices.Clone(numbers)
+	slices.SortStableFunc(byCount, func(a, b int) int { return cmp.Compare(count[b], count[a]) })
+	keep := make(map[int]bool, maxLanesPerBand-1)
+	for _, kn := range byCount[:maxLanesPerBand-1] {
+		keep[kn] = true
+	}
+	for _, kn := range numbers {
+		if keep[kn] {
+			own = append(own, kn)
+		} else {
+			others = append(others, kn)
+		}
+	}
+	return own, others
 }
 
 // laneNames lists the lanes' names, in order, for the legend.

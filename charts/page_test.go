@@ -28,7 +28,7 @@ func readTimeline(t *testing.T, path string) *pipeline.Timeline {
 	return tl
 }
 
-func render(t *testing.T, tl *pipeline.Timeline, o Options) []byte {
+func render(t testing.TB, tl *pipeline.Timeline, o Options) []byte {
 	t.Helper()
 	var buf bytes.Buffer
 	if err := WritePage(&buf, tl, o); err != nil {

@@ -121,7 +121,7 @@ var Timeline = (function () {
 
   function factTip(i) {
     var html = "<div class=\"tl-tip\"><strong>" + esc(D.title[i]) + "</strong><table>" +
-      tipRow("Date", D.date[i]) + tipRow("Range", rangeLabel(i)) +
+      tipRow("Date", D.date[i]) + tipRow("Range", rangeLabel(i)) + tipRow("Group", D.grp[i]) +
       tipRow("Description", D.desc[i]) + tipRow("Authors", D.au[i]) +
       tipRow("Published in", D.pub[i]) + tipRow("Source", D.src[i]) + tipRow("Tags", D.tags[i]);
     for (var c = 0; c < D.xn.length; c++) {
@@ -596,7 +596,7 @@ var Timeline = (function () {
       return null;
     }
     if (!haystack) {
-      haystack = D.title.map(function (t, i) { return fold(t + "\n" + D.desc[i] + "\n" + D.au[i] + "\n" + D.tags[i]); });
+      haystack = D.title.map(function (t, i) { return fold(t + "\n" + D.desc[i] + "\n" + D.au[i] + "\n" + D.tags[i] + "\n" + D.grp[i]); });
     }
     var out = [];
     for (var i = 0; i < haystack.length; i++) {
@@ -870,7 +870,7 @@ var Timeline = (function () {
   }
 
   return {
-    start: start, tooltip: tooltip, axisLabel: axisLabel, rowLabel: rowLabel, pixelOf: pixelOf,
+    start: start, tooltip: tooltip, factTip: factTip, axisLabel: axisLabel, rowLabel: rowLabel, pixelOf: pixelOf,
     seriesFact: function (id, k) { return seriesFacts[id] ? seriesFacts[id][k] : k; },
     png: png,
     data: function () { return D; }
