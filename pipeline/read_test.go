@@ -137,11 +137,27 @@ func TestReadProblems(t *testing.T) {
 	}
 }
 
+// problemCase is an input read as x.csv and the problems it has.
+type problemCase struct {
+	name, in string
+	want     []string
+}
+
+func runProblemCases(t *testing.T, tests []problemCase) {
+	t.Helper()
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, problems, err := Read(strings.NewReader(tt.in), "x.csv", "x")
+			if err != nil {
+				t.Fatal(err)
+			}
+			assertProblems(t, problems, tt.want)
+		})
+	}
+}
+
 func TestReadHeaderProblems(t *testing.T) {
-	tests := []struct {
-		name, in string
-		want     []string
-	}{
+	tests := []problemCase{
 		{"empty", "", []string{"x.csv:1:1: the file is empty: it needs a header row naming its columns, such as date,title"}},
 		{"no title", "date,name\n1930,x\n", []string{"x.csv:1:1: missing required column \"title\""}},
 		{"twice", "title,date,Title\nx,1930,y\n", []string{"x.csv:1:12: column \"Title\" appears twice in the header"}},
@@ -170,15 +186,7 @@ func TestReadHeaderProblems(t *testing.T) {
 		{"about names a work", "title,date,kind,about,id\nx,1930,work,,w\ny,1931,work,w,v\n", []string{
 			`x.csv:3:13: warning: about names "w", which is historiography, not history`}},
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			_, problems, err := Read(strings.NewReader(tt.in), "x.csv", "x")
-			if err != nil {
-				t.Fatal(err)
-			}
-			assertProblems(t, problems, tt.want)
-		})
-	}
+	runProblemCases(t, tests)
 }
 
 func TestDeriveID(t *testing.T) {
@@ -357,10 +365,7 @@ func TestEntrySize(t *testing.T) {
 // are warnings, each at its field; tab, line ends and the bidi marks that
 // Arabic and Hebrew text needs are not reported.
 func TestReadControlCharacters(t *testing.T) {
-	tests := []struct {
-		name, in string
-		want     []string
-	}{
+	tests := []problemCase{
 		{"clean, with tab, quoted line end and marks", "title,date,description\nA\tB,1930,\"two\nlines \u200f\u200e\u061c\"\n", nil},
 		{"NUL in a title", "title,date\nA\x00B,1930\n", []string{
 			"x.csv:2:1: title holds the character U+0000 NUL, which cuts text short in many programs: remove it"}},
@@ -382,15 +387,7 @@ func TestReadControlCharacters(t *testing.T) {
 			"x.csv:2:1: warning: title holds the control character U+0001, which shows as nothing or as a box"}},
 		{"an é is no bidi control", "title,date\n\u00e9\u2014\u20ac\u2013,1930\n", nil},
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			_, problems, err := Read(strings.NewReader(tt.in), "x.csv", "x")
-			if err != nil {
-				t.Fatal(err)
-			}
-			assertProblems(t, problems, tt.want)
-		})
-	}
+	runProblemCases(t, tests)
 }
 
 func TestHasOddByte(t *testing.T) {

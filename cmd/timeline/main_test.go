@@ -324,3 +324,69 @@ func TestTuneGC(t *testing.T) {
 		}
 	}
 }
+
+// TestIndexListsWhatOutHolds builds into one out folder in turns: the
+// index lists every timeline there, how its latest build went, and what
+// the latest build read.
+func TestIndexListsWhatOutHolds(t *testing.T) {
+	root := t.TempDir()
+	data, out := filepath.Join(root, "data"), filepath.Join(root, "out")
+	os.MkdirAll(data, 0o755)
+	os.WriteFile(filepath.Join(data, "a.csv"), []byte("title,date\nA,1930\n"), 0o644)
+	os.WriteFile(filepath.Join(data, "a.md"), []byte("# Alpha\n"), 0o644)
+	b := filepath.Join(root, "b.csv")
+	os.WriteFile(b, []byte("title,date\nB,1940\nC,1941\n"), 0o644)
+	row := func(name, title, facts, dates, status string) string {
+		if facts == "" {
+			return `<tr><th scope="row">` + title + `</th><td></td><td></td><td></td><td>` + status + `</td></tr>`
+		}
+		return `<tr><th scope="row"><a href="` + name + `.html">` + title + `</a></th><td>` + facts + `</td><td>` + dates +
+			`</td><td><a href="` + name + `.embed.html">chart alone</a></td><td>` + status + `</td></tr>`
+	}
+	index := func(want ...string) {
+		t.Helper()
+		got := string(readDir(t, out)["index.html"])
+		for _, w := range want {
+			if !strings.Contains(got, w) {
+				t.Errorf("the index lacks\n%s\nin\n%s", w, got)
+			}
+		}
+	}
+	if code, _, stderr := runCLI(t, "build", "-data", data, "-out", out); code != 0 {
+		t.Fatal(stderr)
+	}
+	index(`The latest build read every CSV file in the folder <code>data</code>.`,
+		row("a", "Alpha", "1", "1930", "built from <code>a.csv</code>"))
+
+	// A build of one named file keeps the others listed, as earlier.
+	if code, _, stderr := runCLI(t, "build", "-out", out, b); code != 0 {
+		t.Fatal(stderr)
+	}
+	index(`The latest build read the files named: <code>b.csv</code>.`,
+		row("a", "Alpha", "1", "1930", "built from <code>a.csv</code> (an earlier build)"),
+		row("b", "B", "2", "1940 – 1941", "built from <code>b.csv</code>"))
+
+	// b breaks: the index keeps its last good page and says so.
+	os.WriteFile(b, []byte("title,date\nB,1940\nC,1941\nD,Febtember 1941\n"), 0o644)
+	if code, _, _ := runCLI(t, "build", "-out", out, b); code != 1 {
+		t.Fatalf("a broken file: exit %d, want 1", code)
+	}
+	index(row("b", "B", "2", "1940 – 1941", "<strong>failed</strong>: 1 error in <code>b.csv</code>; this is the last good version"))
+
+	// An out folder of an older version, with no index.json: its pages are
+	// listed from their normalised CSV.
+	os.Remove(filepath.Join(out, "index.json"))
+	if code, _, _ := runCLI(t, "build", "-out", out, b); code != 1 {
+		t.Fatalf("a broken file: exit %d, want 1", code)
+	}
+	index(row("a", "A", "1", "1930", "built from <code>a.csv</code> (an earlier build)"),
+		row("b", "B", "2", "1940 – 1941", "<strong>failed</strong>: 1 error in <code>b.csv</code>; this is the last good version"))
+
+	// A file that fails into an empty out folder is listed, with no page.
+	empty := filepath.Join(root, "empty")
+	if code, _, _ := runCLI(t, "build", "-out", empty, b); code != 1 {
+		t.Fatalf("a broken file: exit %d, want 1", code)
+	}
+	out = empty
+	index(row("b", "B", "", "", "<strong>failed</strong>: 1 error in <code>b.csv</code>; no page yet"))
+}

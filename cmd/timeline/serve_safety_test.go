@@ -145,23 +145,16 @@ func TestServeWatchesARemadeDataFolder(t *testing.T) {
 		t.Fatal(err)
 	}
 	time.Sleep(300 * time.Millisecond)
-	writeFiles(t, root, map[string]string{"data/again.csv": lessonCSV})
-	for deadline := time.Now().Add(10 * time.Second); ; time.Sleep(50 * time.Millisecond) {
-		if status, _ := get(t, addr, addr, "/again.html"); status == 200 {
-			break
-		}
-		if time.Now().After(deadline) {
-			t.Fatalf("again.csv in the remade data folder was not built; stderr: %s", stderr.String())
-		}
-	}
-	// The remade folder is watched too.
-	writeFiles(t, root, map[string]string{"data/third.csv": lessonCSV})
-	for deadline := time.Now().Add(10 * time.Second); ; time.Sleep(50 * time.Millisecond) {
-		if status, _ := get(t, addr, addr, "/third.html"); status == 200 {
-			break
-		}
-		if time.Now().After(deadline) {
-			t.Fatalf("a file added to the remade data folder was not built; stderr: %s", stderr.String())
+	// Both the first file of the remade folder and one added later.
+	for _, name := range []string{"again", "third"} {
+		writeFiles(t, root, map[string]string{"data/" + name + ".csv": lessonCSV})
+		for deadline := time.Now().Add(10 * time.Second); ; time.Sleep(50 * time.Millisecond) {
+			if status, _ := get(t, addr, addr, "/"+name+".html"); status == 200 {
+				break
+			}
+			if time.Now().After(deadline) {
+				t.Fatalf("%s.csv in the remade data folder was not built; stderr: %s", name, stderr.String())
+			}
 		}
 	}
 }
