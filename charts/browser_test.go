@@ -90,22 +90,22 @@ func fileURL(path string) string {
 	return "file://" + filepath.ToSlash(abs)
 }
 
-// TestBrowserSeedPage opens the committed seed page the way people do:
-// from disk, over http, and inside an iframe on another origin.
+// TestBrowserSeedPage opens the seed page the way people do: from disk,
+// over http, and inside an iframe on another origin.
 func TestBrowserSeedPage(t *testing.T) {
-	root := browsertest.RepoRoot(t)
-	seed := readTimeline(t, filepath.Join(root, "data", "stalinism.csv"))
+	t.Parallel()
+	dir, seed := seedPages(t)
 	dated := seed.Facts()[:seed.Dated()]
 	if len(dated) != 5 {
 		t.Fatalf("the seed has %d dated facts, want 5", len(dated))
 	}
 	b := browsertest.Start(t)
-	out := httptest.NewServer(http.FileServer(http.Dir(filepath.Join(root, "out"))))
+	out := httptest.NewServer(http.FileServer(http.Dir(dir)))
 	defer out.Close()
 
 	t.Run("file", func(t *testing.T) {
 		tab := b.NewTab(t, serveECharts(t))
-		if got := tab.Open(fileURL(filepath.Join(root, "out", "stalinism.html"))); got != "5" {
+		if got := tab.Open(seedURL(t)); got != "5" {
 			t.Errorf("data-timeline-ready = %s, want 5", got)
 		}
 		checkSeedInteractions(t, tab, dated)
@@ -135,7 +135,7 @@ func TestBrowserSeedPage(t *testing.T) {
 		defer lesson.Close()
 		// Keep the cross-site iframe in the page's process, so that its request
 		// for ECharts is answered too.
-		tab := browsertest.Start(t, browsertest.SameProcessFrames...).NewTab(t, serveECharts(t))
+		tab := browsertest.Start(t, browsertest.SameProcessFrames).NewTab(t, serveECharts(t))
 		lessonURL := strings.Replace(lesson.URL, "127.0.0.1", "localhost", 1)
 		if got := tab.Open(lessonURL); got != "5" {
 			t.Errorf("the embedded page reported %s facts drawn, want 5", got)
@@ -273,6 +273,7 @@ func colours(t *testing.T, b []byte) int {
 // TestBrowserOfflinePage loads a page with ECharts inlined while every
 // request fails: it needs none.
 func TestBrowserOfflinePage(t *testing.T) {
+	t.Parallel()
 	tl := readTimeline(t, "testdata/groups.csv")
 	path := filepath.Join(t.TempDir(), "groups.html")
 	if err := os.WriteFile(path, render(t, tl, Options{EChartsJS: browsertest.EChartsJS(t)}), 0o644); err != nil {
@@ -316,6 +317,7 @@ func TestBrowserOfflinePage(t *testing.T) {
 // TestBrowserEmbedFollowsResize checks that the embed page fills its
 // window and follows its size.
 func TestBrowserEmbedFollowsResize(t *testing.T) {
+	t.Parallel()
 	tl := readTimeline(t, "testdata/groups.csv")
 	path := filepath.Join(t.TempDir(), "groups.embed.html")
 	if err := os.WriteFile(path, render(t, tl, Options{Embed: true}), 0o644); err != nil {

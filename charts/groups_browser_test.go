@@ -73,6 +73,7 @@ func TestLayoutManyGroups(t *testing.T) {
 // still be found by its title or its group, which the table and tooltip
 // show.
 func TestBrowserManyGroups(t *testing.T) {
+	t.Parallel()
 	if testing.Short() {
 		t.Skip("-short: skipping the 60,000-fact page")
 	}

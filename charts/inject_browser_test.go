@@ -67,6 +67,7 @@ func shown(s string) string { return string([]rune(s)) }
 // url: no dialog opens, no injected element or attribute appears, and the
 // tooltip and the table show each payload as text.
 func TestBrowserInjection(t *testing.T) {
+	t.Parallel()
 	var facts []pipeline.Fact
 	date, err := pipeline.ParseDate("1930")
 	if err != nil {

@@ -18,6 +18,7 @@ import (
 // becomes ready, a zoom changes the view and brings labels, a hover shows
 // a tooltip, and the table pages through every fact.
 func TestBrowserLargeTimeline(t *testing.T) {
+	t.Parallel()
 	if testing.Short() {
 		t.Skip("-short: skipping the 100,000-fact page")
 	}

@@ -16,13 +16,14 @@ import (
 	"github.com/chromedp/chromedp/kb"
 
 	"timeline/internal/browsertest"
+	"timeline/internal/testenv"
 )
 
-// openSeed opens the committed seed page in a new tab.
+// openSeed opens the seed page in a new tab.
 func openSeed(t *testing.T, b *browsertest.Browser) *browsertest.Tab {
 	t.Helper()
 	tab := b.NewTab(t, serveECharts(t))
-	if got := tab.Open(fileURL(filepath.Join(browsertest.RepoRoot(t), "out", "stalinism.html"))); got != "5" {
+	if got := tab.Open(seedURL(t)); got != "5" {
 		t.Fatalf("data-timeline-ready = %s, want 5", got)
 	}
 	return tab
@@ -35,6 +36,7 @@ const searchMarksJS = `goecharts_timeline.getOption().series.find(s => s.id === 
 // accents, the chart marks the matches, the table keeps their rows, and
 // Enter zooms to them.
 func TestBrowserSearch(t *testing.T) {
+	t.Parallel()
 	tab := openSeed(t, browsertest.Start(t))
 	tab.Do(chromedp.SendKeys(chromedp.CSS("#tl-search"), "STOJANOVIC"))
 	status, err := chromedp.Run(tab.Ctx, chromedp.Poll[string](`(s => s === "1 match" && s)(document.getElementById("tl-search-status").textContent)`))
@@ -81,6 +83,7 @@ func clearSearch(tab *browsertest.Tab) {
 
 // TestBrowserKeyboard tabs through the page: every control is reached.
 func TestBrowserKeyboard(t *testing.T) {
+	t.Parallel()
 	tab := openSeed(t, browsertest.Start(t))
 	var reached []string
 	for range 14 {
@@ -110,6 +113,7 @@ func TestBrowserKeyboard(t *testing.T) {
 // TestBrowserPatternsAndPNG turns on decal patterns and exports the PNG
 // the Save PNG button makes, at twice the pixels.
 func TestBrowserPatternsAndPNG(t *testing.T) {
+	t.Parallel()
 	tab := openSeed(t, browsertest.Start(t))
 	tab.Do(chromedp.Click(chromedp.CSS("#tl-patterns")))
 	if on := browsertest.Eval[bool](tab, `[].concat(goecharts_timeline.getOption().aria)[0].decal.show === true && document.getElementById("tl-patterns").getAttribute("aria-pressed") === "true"`); !on {
@@ -131,6 +135,7 @@ func TestBrowserPatternsAndPNG(t *testing.T) {
 
 // TestBrowserDarkMode emulates a reader who prefers dark pages.
 func TestBrowserDarkMode(t *testing.T) {
+	t.Parallel()
 	b := browsertest.Start(t)
 	tab := b.NewTab(t, serveECharts(t))
 	if _, err := chromedp.Call(tab.Ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{
@@ -138,7 +143,7 @@ func TestBrowserDarkMode(t *testing.T) {
 	}); err != nil {
 		t.Fatal(err)
 	}
-	tab.Open(fileURL(filepath.Join(browsertest.RepoRoot(t), "out", "stalinism.html")))
+	tab.Open(seedURL(t))
 	got := browsertest.Eval[[]string](tab, `[getComputedStyle(document.body).backgroundColor, goecharts_timeline.getOption().backgroundColor]`)
 	if want := []string{"rgb(21, 25, 30)", "#15191e"}; !slices.Equal(got, want) {
 		t.Errorf("page and chart backgrounds = %q, want %q", got, want)
@@ -148,7 +153,8 @@ func TestBrowserDarkMode(t *testing.T) {
 
 // TestBrowserFirstView opens a page whose introduction sets the first view.
 func TestBrowserFirstView(t *testing.T) {
-	tl := readTimeline(t, filepath.Join(browsertest.RepoRoot(t), "data", "stalinism.csv"))
+	t.Parallel()
+	_, tl := seedPages(t)
 	intro, err := ParseIntro("x.md", []byte("---\nview: 1925–1955\n---\n# Zoomed\n"))
 	if err != nil {
 		t.Fatal(err)
@@ -169,12 +175,10 @@ func TestBrowserFirstView(t *testing.T) {
 // TestBrowserPrint prints the seed page to PDF, landscape A4 and Letter:
 // the first page holds the chart, in the lanes' colours.
 func TestBrowserPrint(t *testing.T) {
+	t.Parallel()
 	pdftoppm, err := exec.LookPath("pdftoppm")
 	if err != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatal("no pdftoppm: apt-get install -y poppler-utils")
-		}
-		t.Skip("no pdftoppm: apt-get install -y poppler-utils")
+		testenv.Skip(t, "no pdftoppm: apt-get install -y poppler-utils")
 	}
 	tab := openSeed(t, browsertest.Start(t))
 	for name, paper := range map[string]chromedp.PaperSize{"a4": chromedp.PaperA4, "letter": chromedp.PaperLetter} {

@@ -16,50 +16,45 @@ import (
 	"testing"
 	"time"
 
+	"timeline/internal/browsertest"
 	"timeline/internal/outset"
 	"timeline/internal/synth"
+
+	"timeline/internal/testenv"
 )
 
 // The tests in this file drive the built program, as a user does: its exit
 // status, its output, and what it leaves on disk when it is refused,
 // interrupted or killed.
 
-var (
-	binOnce sync.Once
-	binPath string
-	binErr  error
-	binDir  string
-)
+// asProgramEnv makes the test binary run as the program itself, so that
+// the tests drive the real main without building it apart.
+const asProgramEnv = "TIMELINE_TEST_AS_PROGRAM"
 
 func TestMain(m *testing.M) {
-	code := m.Run()
-	if binDir != "" {
-		os.RemoveAll(binDir)
+	if os.Getenv(asProgramEnv) == "1" {
+		main()
+		return
 	}
+	code := m.Run()
+	browsertest.Close()
 	os.Exit(code)
 }
 
-// timelineBin builds the program once per test binary and gives its path.
+// timelineBin gives the path of the program: this test binary, run with
+// asProgramEnv set.
 func timelineBin(t testing.TB) string {
 	t.Helper()
-	binOnce.Do(func() {
-		binDir, binErr = os.MkdirTemp("", "timeline-bin-")
-		if binErr != nil {
-			return
-		}
-		binPath = filepath.Join(binDir, "timeline")
-		if runtime.GOOS == "windows" {
-			binPath += ".exe"
-		}
-		out, err := exec.Command("go", "build", "-o", binPath, ".").CombinedOutput()
-		if err != nil {
-			binErr = errors.New(string(out))
-		}
-	})
-	if binErr != nil {
-		t.Fatalf("building the program: %v", binErr)
+	exe, err := os.Executable()
+	if err != nil {
+		t.Fatal(err)
 	}
-	return binPath
+	return exe
+}
+
+// programEnv is the environment the program runs in.
+func programEnv(extra ...string) []string {
+	return append(append(os.Environ(), asProgramEnv+"=1"), extra...)
 }
 
 // result is what one run of the program did.
@@ -77,7 +72,7 @@ func runBin(t *testing.T, dir string, env []string, args ...string) result {
 	defer cancel()
 	cmd := exec.CommandContext(ctx, timelineBin(t), args...)
 	cmd.Dir = dir
-	cmd.Env = append(os.Environ(), env...)
+	cmd.Env = programEnv(env...)
 	var stdout, stderr bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr
 	start := time.Now()
@@ -190,6 +185,7 @@ func TestRefusedPlans(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
 			root := t.TempDir()
 			writeFiles(t, root, tt.files)
 			before := snapshot(t, root)
@@ -224,6 +220,7 @@ func TestOneWriterAtATime(t *testing.T) {
 	defer cancel()
 	serve := exec.CommandContext(ctx, bin, "serve", "-addr", "127.0.0.1:0")
 	serve.Dir = root
+	serve.Env = programEnv()
 	var serveOut syncBuffer
 	serve.Stdout = &serveOut
 	if err := serve.Start(); err != nil {
@@ -296,18 +293,16 @@ func bigInputs(t *testing.T, n int) (root string) {
 // begun, the set is one build's, all old or all new, and no temporary file
 // is left; and the next build gives exactly the new set.
 func TestKilledBuild(t *testing.T) {
-	if testing.Short() {
-		t.Skip("builds a big timeline many times")
-	}
-	root := bigInputs(t, 60_000)
+	t.Parallel()
+	root := bigInputs(t, 30_000)
 	bin := timelineBin(t)
-	build := func(in, out string, env ...string) result {
+	build := func(t *testing.T, in, out string, env ...string) result {
 		return runBin(t, root, env, "build", "-out", out, filepath.Join(in, "big.csv"))
 	}
 	// The set each version gives, built alone. The index names the file
 	// built, the same in both.
 	for _, v := range []string{"old", "new"} {
-		if r := build(v, "want-"+v); r.code != 0 {
+		if r := build(t, v, "want-"+v); r.code != 0 {
 			t.Fatalf("building %s: %s", v, r.stderr)
 		}
 	}
@@ -315,7 +310,7 @@ func TestKilledBuild(t *testing.T) {
 	if sameFiles(old, next) {
 		t.Fatal("the two versions build the same files")
 	}
-	full := build("new", "timing").took
+	full := build(t, "new", "timing").took
 
 	check := func(t *testing.T, out string) {
 		t.Helper()
@@ -334,13 +329,13 @@ func TestKilledBuild(t *testing.T) {
 		if got := snapshot(t, out); !sameFiles(got, old) && !sameFiles(got, next) {
 			t.Errorf("after recovery, the set is a mix: %s", names(got))
 		}
-		if r := build("new", out); r.code != 0 || !sameFiles(snapshot(t, out), next) {
+		if r := build(t, "new", out); r.code != 0 || !sameFiles(snapshot(t, out), next) {
 			t.Errorf("the next build: exit %d, %s; files %s", r.code, r.stderr, names(snapshot(t, out)))
 		}
 	}
 	fresh := func(t *testing.T) string {
 		out := filepath.Join(t.TempDir(), "out")
-		if r := build("old", out); r.code != 0 {
+		if r := build(t, "old", out); r.code != 0 {
 			t.Fatal(r.stderr)
 		}
 		return out
@@ -350,8 +345,9 @@ func TestKilledBuild(t *testing.T) {
 	// each of the five files.
 	for step := 0; step <= 5; step++ {
 		t.Run("after commit step "+strconv.Itoa(step), func(t *testing.T) {
+			t.Parallel()
 			out := fresh(t)
-			r := build("new", out, crashAfterStepEnv+"="+strconv.Itoa(step))
+			r := build(t, "new", out, crashAfterStepEnv+"="+strconv.Itoa(step))
 			if r.code != crashExit {
 				t.Fatalf("exit %d, want %d: %s", r.code, crashExit, r.stderr)
 			}
@@ -359,13 +355,15 @@ func TestKilledBuild(t *testing.T) {
 		})
 	}
 	// Killed at moments spread over a whole build.
-	const points = 12
+	const points = 10
 	for k := range points {
 		at := full * time.Duration(k) / points
 		t.Run("killed at "+at.Round(time.Millisecond).String(), func(t *testing.T) {
+			t.Parallel()
 			out := fresh(t)
 			cmd := exec.Command(bin, "build", "-out", out, filepath.Join("new", "big.csv"))
 			cmd.Dir = root
+			cmd.Env = programEnv()
 			if err := cmd.Start(); err != nil {
 				t.Fatal(err)
 			}
@@ -425,13 +423,10 @@ func itoaErrors(n int) string { return plural(n, "error") }
 // it stops at once with exit status 130, the old outputs stay as they
 // were, and nothing it staged is left.
 func TestInterruptedBuild(t *testing.T) {
-	if testing.Short() {
-		t.Skip("builds a big timeline")
-	}
 	if runtime.GOOS == "windows" {
-		t.Skip("no Ctrl-C signal to send on Windows")
+		testenv.Skip(t, "no Ctrl-C signal to send on Windows")
 	}
-	root := bigInputs(t, 300_000)
+	root := bigInputs(t, 100_000)
 	bin := timelineBin(t)
 	out := filepath.Join(root, "out")
 	if r := runBin(t, root, nil, "build", "-out", out, filepath.Join("old", "big.csv")); r.code != 0 {
@@ -439,10 +434,11 @@ func TestInterruptedBuild(t *testing.T) {
 	}
 	before := snapshot(t, out)
 	full := runBin(t, root, nil, "build", "-out", filepath.Join(root, "timing"), filepath.Join("new", "big.csv")).took
-	for _, frac := range []int{10, 30, 50, 70, 90} {
+	for _, frac := range []int{25, 50, 75} {
 		at := full * time.Duration(frac) / 100
 		cmd := exec.Command(bin, "build", "-out", out, filepath.Join("new", "big.csv"))
 		cmd.Dir = root
+		cmd.Env = programEnv()
 		var stderr bytes.Buffer
 		cmd.Stderr = &stderr
 		if err := cmd.Start(); err != nil {

@@ -18,6 +18,8 @@ import (
 	"sync/atomic"
 	"testing"
 	"time"
+
+	"timeline/internal/testenv"
 )
 
 // serveBin runs "timeline serve" as a process in root until the test ends,
@@ -26,6 +28,7 @@ func serveBin(t *testing.T, root string, args ...string) (addr string, cmd *exec
 	t.Helper()
 	cmd = exec.Command(timelineBin(t), append([]string{"serve"}, args...)...)
 	cmd.Dir = root
+	cmd.Env = programEnv()
 	var stdout syncBuffer
 	stderr = new(syncBuffer)
 	cmd.Stdout, cmd.Stderr = &stdout, stderr
@@ -183,11 +186,9 @@ func rss(t *testing.T, pid int) int64 {
 // facts' (214 MB) and lets none of them read it: serve's memory stays
 // within 50 MB of where it was.
 func TestServeStalledClients(t *testing.T) {
+	t.Parallel()
 	if runtime.GOOS != "linux" {
-		t.Skip("reads memory from /proc")
-	}
-	if testing.Short() {
-		t.Skip("writes a 214 MB page")
+		testenv.Skip(t, "reads memory from /proc")
 	}
 	root := t.TempDir()
 	writeFiles(t, root, map[string]string{"data/lesson.csv": lessonCSV})
@@ -223,7 +224,7 @@ func TestServeStalledClients(t *testing.T) {
 			t.Fatalf("a client got %q, %v", line, err)
 		}
 	}
-	time.Sleep(2 * time.Second)
+	time.Sleep(time.Second)
 	after := rss(t, cmd.Process.Pid)
 	t.Logf("serve's RSS: %d MB before, %d MB with 24 stalled clients", before>>20, after>>20)
 	if after-before > 50<<20 {
@@ -236,6 +237,7 @@ func TestServeStalledClients(t *testing.T) {
 // server's stall time, while the event stream, which waits by design,
 // is not.
 func TestServeDropsStalledClients(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	big := strings.Repeat("x", 32<<20)
 	writeFiles(t, dir, map[string]string{"big.csv": big, "big.html": big})
@@ -244,7 +246,7 @@ func TestServeDropsStalledClients(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer root.Close()
-	s := &server{root: root, stall: 200 * time.Millisecond, loopbackOnly: true, changed: make(chan struct{}), log: io.Discard}
+	s := &server{root: root, stall: 100 * time.Millisecond, loopbackOnly: true, changed: make(chan struct{}), log: io.Discard}
 	var closed atomic.Int32
 	ts := httptest.NewUnstartedServer(s)
 	ts.Config.ConnState = func(_ net.Conn, st http.ConnState) {
@@ -263,7 +265,7 @@ func TestServeDropsStalledClients(t *testing.T) {
 		defer c.Close()
 		fmt.Fprintf(c, "GET %s HTTP/1.1\r\nHost: localhost\r\n\r\n", path)
 	}
-	time.Sleep(2 * time.Second)
+	time.Sleep(time.Second)
 	if got := closed.Load(); got != 2 {
 		t.Errorf("%d connections closed, want the 2 stalled page requests and not the event stream", got)
 	}

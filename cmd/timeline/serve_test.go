@@ -76,6 +76,7 @@ func startServe(t *testing.T, data, out string) string {
 // column while the last good page stays on disk; a fix brings the chart
 // back.
 func TestServeLiveReload(t *testing.T) {
+	t.Parallel()
 	data, out := t.TempDir(), t.TempDir()
 	csvPath := filepath.Join(data, "lesson.csv")
 	write := func(s string) {

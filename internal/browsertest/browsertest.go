@@ -26,6 +26,8 @@ import (
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
+
+	"timeline/internal/testenv"
 )
 
 // installHint tells how to get what the browser tests need.
@@ -35,11 +37,7 @@ const installHint = "install Chromium with: apt-get update && apt-get install -y
 // and fails it under CI, where a missing tool is a broken setup.
 func skipOrFail(t testing.TB, format string, args ...any) {
 	t.Helper()
-	msg := fmt.Sprintf(format, args...) + "; " + installHint
-	if os.Getenv("CI") == "true" {
-		t.Fatal(msg)
-	}
-	t.Skip(msg)
+	testenv.Skip(t, "%s; %s", fmt.Sprintf(format, args...), installHint)
 }
 
 // ChromiumPath returns the path of Chromium, from $CHROMIUM or the PATH.
@@ -87,27 +85,72 @@ func EChartsJS(t testing.TB) []byte {
 	return b
 }
 
-// Browser is one headless Chromium with a fresh profile.
+// Browser is one headless Chromium with a fresh profile, shared by the
+// tests of a package: each test opens its own tabs in it, and tests that
+// call t.Parallel run their tabs at once.
 type Browser struct {
 	ctx context.Context
 }
 
-// StartOption changes how Start launches Chromium.
-type StartOption = chromedp.ExecAllocatorOption
+// Mode is a way of launching Chromium; each mode has its own browser.
+type Mode int
 
-// SameProcessFrames keeps iframes from other sites in their page's
-// process, so that a tab's request routing applies to them too. The
-// same-origin policy still holds between them.
-var SameProcessFrames = []StartOption{
-	chromedp.Flag("disable-features", "SitePerProcess,IsolateOrigins,Translate,BlinkGenPropertyTrees"),
-	chromedp.Flag("disable-site-isolation-trials", true),
+const (
+	// Default is Chromium as a person runs it, with site isolation.
+	Default Mode = iota
+	// SameProcessFrames keeps iframes from other sites in their page's
+	// process, so that a tab's request routing applies to them too. The
+	// same-origin policy still holds between them.
+	SameProcessFrames
+)
+
+var (
+	browsersMu sync.Mutex
+	browsers   = map[Mode]*shared{}
+)
+
+// shared is a browser and how to stop it.
+type shared struct {
+	b       *Browser
+	err     error
+	dir     string
+	cancels []context.CancelFunc
 }
 
-// Start launches Chromium for the test; it stops when the test ends.
-func Start(t testing.TB, extra ...StartOption) *Browser {
+// Start gives the package's browser of a mode, launching it on first use.
+// Under -short it skips the test: the browser tests are the slow ones. Call
+// Close from TestMain once the tests have run.
+func Start(t testing.TB, modes ...Mode) *Browser {
 	t.Helper()
+	if testing.Short() {
+		t.Skip("-short: skipping a browser test")
+	}
+	mode := Default
+	if len(modes) > 0 {
+		mode = modes[0]
+	}
+	path := ChromiumPath(t)
+	browsersMu.Lock()
+	defer browsersMu.Unlock()
+	sh, ok := browsers[mode]
+	if !ok {
+		sh = launch(path, mode)
+		browsers[mode] = sh
+	}
+	if sh.err != nil {
+		t.Fatalf("starting Chromium: %v", sh.err)
+	}
+	return sh.b
+}
+
+func launch(path string, mode Mode) *shared {
+	sh := &shared{}
+	sh.dir, sh.err = os.MkdirTemp("", "browsertest-")
+	if sh.err != nil {
+		return sh
+	}
 	opts := append(chromedp.DefaultExecAllocatorOptions[:],
-		chromedp.ExecPath(ChromiumPath(t)),
+		chromedp.ExecPath(path),
 		chromedp.NoSandbox,
 		chromedp.DisableGPU,
 		chromedp.Flag("disable-background-networking", true),
@@ -115,18 +158,41 @@ func Start(t testing.TB, extra ...StartOption) *Browser {
 		chromedp.Flag("disable-sync", true),
 		chromedp.Flag("no-first-run", true),
 		chromedp.Flag("disable-quic", true),
-		chromedp.UserDataDir(t.TempDir()),
+		// Tabs run side by side: none is throttled as a background tab.
+		chromedp.Flag("disable-background-timer-throttling", true),
+		chromedp.Flag("disable-renderer-backgrounding", true),
+		chromedp.Flag("disable-backgrounding-occluded-windows", true),
+		chromedp.UserDataDir(sh.dir),
 		chromedp.WindowSize(1280, 900),
 	)
-	opts = append(opts, extra...)
-	ctx, cancel := chromedp.NewExecAllocator(context.Background(), opts...)
-	t.Cleanup(cancel)
-	ctx, cancelBrowser := chromedp.NewContext(ctx)
-	t.Cleanup(cancelBrowser)
-	if err := chromedp.Do(ctx); err != nil {
-		t.Fatalf("starting Chromium: %v", err)
+	if mode == SameProcessFrames {
+		opts = append(opts,
+			chromedp.Flag("disable-features", "SitePerProcess,IsolateOrigins,Translate,BlinkGenPropertyTrees"),
+			chromedp.Flag("disable-site-isolation-trials", true))
 	}
-	return &Browser{ctx: ctx}
+	ctx, cancel := chromedp.NewExecAllocator(context.Background(), opts...)
+	sh.cancels = append(sh.cancels, cancel)
+	ctx, cancelBrowser := chromedp.NewContext(ctx)
+	sh.cancels = append(sh.cancels, cancelBrowser)
+	if sh.err = chromedp.Do(ctx); sh.err == nil {
+		sh.b = &Browser{ctx: ctx}
+	}
+	return sh
+}
+
+// Close stops every browser the package's tests launched.
+func Close() {
+	browsersMu.Lock()
+	defer browsersMu.Unlock()
+	for mode, sh := range browsers {
+		for i := len(sh.cancels) - 1; i >= 0; i-- {
+			sh.cancels[i]()
+		}
+		if sh.dir != "" {
+			os.RemoveAll(sh.dir)
+		}
+		delete(browsers, mode)
+	}
 }
 
 // TabOptions says how a tab treats the network.

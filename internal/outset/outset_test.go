@@ -11,6 +11,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"timeline/internal/testenv"
 )
 
 func write(t *testing.T, path, s string) {
@@ -88,7 +90,7 @@ func TestPlanSameFileByAnotherName(t *testing.T) {
 	write(t, filepath.Join(data, "a.csv"), "title\nA\n")
 	link := filepath.Join(dir, "out")
 	if err := os.Symlink(data, link); err != nil {
-		t.Skip("no symbolic links here:", err)
+		testenv.Skip(t, "no symbolic links here: %v", err)
 	}
 	_, err := NewPlan(link, []string{filepath.Join(data, "a.csv")})
 	var c Conflict
