@@ -1,6 +1,7 @@
 package pipeline
 
 import (
+	"errors"
 	"fmt"
 	"regexp"
 	"strconv"
@@ -91,13 +92,13 @@ func DayOfNumber(n int64) Day {
 // Validate reports whether d names a day that exists.
 func (d Day) Validate() error {
 	if d.Year < minYear || d.Year > maxYear {
-		return fmt.Errorf("year %d is out of range", d.Year)
+		return because(ErrYearRange, "year %d is out of range", d.Year)
 	}
 	if d.Month < 1 || d.Month > 12 {
-		return fmt.Errorf("there is no month %d", d.Month)
+		return because(ErrNoSuchDay, "there is no month %d", d.Month)
 	}
 	if n := daysIn(d.Year, d.Month); d.Day < 1 || d.Day > n {
-		return fmt.Errorf("no such day: %s %s has %d days", monthNames[d.Month-1], YearLabel(d.Year), n)
+		return because(ErrNoSuchDay, "no such day: %s %s has %d days", monthNames[d.Month-1], YearLabel(d.Year), n)
 	}
 	return nil
 }
@@ -121,7 +122,7 @@ func (s Span) Validate() error {
 		return err
 	}
 	if s.End.Number() < s.Start.Number() {
-		return fmt.Errorf("end %s is before start %s", s.End, s.Start)
+		return because(ErrEndBeforeStart, "end %s is before start %s", s.End, s.Start)
 	}
 	return nil
 }
@@ -178,14 +179,18 @@ func (d Date) Validate() error {
 	return d.Span.Validate()
 }
 
-// DateError reports a date that cannot be read.
+// DateError reports a date that cannot be read. Its Err unwraps to one of
+// ErrNotADate, ErrNoSuchDay, ErrEndBeforeStart or ErrYearRange.
 type DateError struct {
 	Text string // the date as written
-	Msg  string
+	Err  error
 }
 
 // Error quotes the date as written: date "31 February 1930": no such day...
-func (e *DateError) Error() string { return fmt.Sprintf("date %q: %s", e.Text, e.Msg) }
+func (e *DateError) Error() string { return fmt.Sprintf("date %q: %v", e.Text, e.Err) }
+
+// Unwrap gives the cause.
+func (e *DateError) Unwrap() error { return e.Err }
 
 const (
 	minYear = -9999
@@ -206,7 +211,7 @@ func ParseDate(text string) (Date, error) {
 	if hasOddSpace(s) {
 		s = normaliseSpaces(s)
 	}
-	fail := func(msg string) (Date, error) { return Date{}, &DateError{Text: text, Msg: msg} }
+	fail := func(err error) (Date, error) { return Date{}, &DateError{Text: text, Err: err} }
 
 	single, err := parseSide(s)
 	if err == nil {
@@ -214,7 +219,7 @@ func ParseDate(text string) (Date, error) {
 		return d, nil
 	}
 	left, right, ok := splitRange(s)
-	if _, notADate := err.(notDateError); !notADate {
+	if !errors.Is(err, ErrNotADate) {
 		// "1914-18" looks like a month that does not exist, but reads as a
 		// range; otherwise the single date's error stands.
 		if ok {
@@ -222,27 +227,20 @@ func ParseDate(text string) (Date, error) {
 				return d, nil
 			}
 		}
-		return fail(err.Error())
+		return fail(err)
 	}
 	if !ok {
-		return fail("not a date")
+		return fail(ErrNotADate)
 	}
 	return parseRange(text, left, right)
 }
 
-// notDateError marks text that is not written like a date at all, as opposed
-// to a date that does not exist.
-type notDateError struct{}
-
-// Error says the text is not a date.
-func (notDateError) Error() string { return "not a date" }
-
 func parseRange(text, left, right string) (Date, error) {
-	fail := func(msg string) (Date, error) { return Date{}, &DateError{Text: text, Msg: msg} }
+	fail := func(err error) (Date, error) { return Date{}, &DateError{Text: text, Err: err} }
 	if right == ".." {
 		start, err := parseSide(left)
 		if err != nil {
-			return fail(err.Error())
+			return fail(err)
 		}
 		d := start.date(text)
 		d.Interval = true
@@ -253,13 +251,13 @@ func parseRange(text, left, right string) (Date, error) {
 	}
 	end, err := parseSide(right)
 	if err != nil {
-		return fail(err.Error())
+		return fail(err)
 	}
 	// "1914–18": an end year written short takes the start's leading digits.
 	if isDigits(left) && isDigits(right) && len(right) < len(left) && end.era == eraNone {
 		right = left[:len(left)-len(right)] + right
 		if end, err = parseSide(right); err != nil {
-			return fail(err.Error())
+			return fail(err)
 		}
 	}
 	start, err := parseSide(left)
@@ -268,7 +266,7 @@ func parseRange(text, left, right string) (Date, error) {
 		start, err = parseSide(left + " BC")
 	}
 	if err != nil {
-		return fail(err.Error())
+		return fail(err)
 	}
 	d := Date{
 		Text:        text,
@@ -280,7 +278,7 @@ func parseRange(text, left, right string) (Date, error) {
 		EDTF:        edtf(start, "/", &end),
 	}
 	if d.End.Number() < d.Start.Number() {
-		return fail(fmt.Sprintf("end %s is before start %s", end.label(), start.label()))
+		return fail(because(ErrEndBeforeStart, "end %s is before start %s", end.label(), start.label()))
 	}
 	return d, nil
 }
@@ -427,7 +425,7 @@ func parseSide(s string) (side, error) {
 	sd.approximate = sd.approximate || approx
 	sd.uncertain = uncertain
 	if s == "" {
-		return sd, notDateError{}
+		return sd, ErrNotADate
 	}
 	// Only a letter or a dot can end an era, and only an a can start one.
 	if last := s[len(s)-1]; last == '.' || last|0x20 == 'c' || last|0x20 == 'd' || last|0x20 == 'e' {
@@ -452,7 +450,7 @@ func parseSide(s string) (side, error) {
 		}
 	}
 	if s == "" {
-		return sd, notDateError{}
+		return sd, ErrNotADate
 	}
 	var err error
 	switch {
@@ -583,7 +581,7 @@ func (sd *side) parseWords(s string) error {
 		year = yearNumber(words[2])
 		return sd.setDay(year, month, day, PrecisionDay)
 	}
-	return notDateError{}
+	return ErrNotADate
 }
 
 func monthNumber(w string) int {
@@ -661,24 +659,24 @@ func yearNumber(w string) int {
 // a BC year is turned into an astronomical one here.
 func (sd *side) setDay(year, month, day int, p Precision) error {
 	if year == -1<<20 || (month == 0 && p <= PrecisionMonth) || (day == 0 && p == PrecisionDay) {
-		return notDateError{}
+		return ErrNotADate
 	}
 	if sd.era == eraBC {
 		if year < 0 {
-			return notDateError{}
+			return ErrNotADate
 		}
 		if year == 0 {
-			return fmt.Errorf("there is no year 0 BC: 1 BC is followed by AD 1")
+			return because(ErrNoSuchDay, "there is no year 0 BC: 1 BC is followed by AD 1")
 		}
 		year = 1 - year
 	} else if sd.era == eraAD && year == 0 {
-		return fmt.Errorf("there is no year AD 0: 1 BC is followed by AD 1")
+		return because(ErrNoSuchDay, "there is no year AD 0: 1 BC is followed by AD 1")
 	}
 	first, last := Day{year, 1, 1}, Day{year, 12, 31}
 	if month != 0 {
 		first.Month, last.Month = month, month
 		if month < 1 || month > 12 {
-			return fmt.Errorf("there is no month %d", month)
+			return because(ErrNoSuchDay, "there is no month %d", month)
 		}
 		last.Day = daysIn(year, month)
 	}
@@ -695,7 +693,7 @@ func (sd *side) setDay(year, month, day int, p Precision) error {
 // setDecade fills a side for a decade or century beginning in year from.
 func (sd *side) setDecade(from, length int, p Precision) error {
 	if sd.era == eraBC {
-		return fmt.Errorf("decades and centuries BC are not supported; write a range such as 49–40 BC")
+		return because(ErrUnsupported, "decades and centuries BC are not supported; write a range such as 49–40 BC")
 	}
 	sd.span = Span{Start: Day{from, 1, 1}, End: Day{from + length - 1, 12, 31}}
 	sd.precision = p

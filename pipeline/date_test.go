@@ -92,21 +92,24 @@ func TestParseDateEmpty(t *testing.T) {
 }
 
 func TestParseDateErrors(t *testing.T) {
-	tests := []struct{ in, want string }{
-		{"1953–1926", `date "1953–1926": end 1926 is before start 1953`},
-		{"31 February 1930", `date "31 February 1930": no such day: February 1930 has 28 days`},
-		{"29 February 1900", `date "29 February 1900": no such day: February 1900 has 28 days`},
-		{"Febtember 1930", `date "Febtember 1930": not a date`},
-		{"Mayo 1930", `date "Mayo 1930": not a date`},
-		{"Septe 1930", `date "Septe 1930": not a date`},
-		{"1930  \t 5", `date "1930  \t 5": not a date`},
-		{"0 BC", `date "0 BC": there is no year 0 BC: 1 BC is followed by AD 1`},
-		{"1974-13", `date "1974-13": there is no month 13`},
-		{"March 1974 – February 1974", `date "March 1974 – February 1974": end February 1974 is before start March 1974`},
-		{"soon", `date "soon": not a date`},
-		{"1930s BC", `date "1930s BC": decades and centuries BC are not supported; write a range such as 49–40 BC`},
-		{"12345", `date "12345": not a date`},
-		{"1926–", `date "1926–": not a date`},
+	tests := []struct {
+		in, want string
+		cause    error
+	}{
+		{"1953–1926", `date "1953–1926": end 1926 is before start 1953`, ErrEndBeforeStart},
+		{"31 February 1930", `date "31 February 1930": no such day: February 1930 has 28 days`, ErrNoSuchDay},
+		{"29 February 1900", `date "29 February 1900": no such day: February 1900 has 28 days`, ErrNoSuchDay},
+		{"Febtember 1930", `date "Febtember 1930": not a date`, ErrNotADate},
+		{"Mayo 1930", `date "Mayo 1930": not a date`, ErrNotADate},
+		{"Septe 1930", `date "Septe 1930": not a date`, ErrNotADate},
+		{"1930  \t 5", `date "1930  \t 5": not a date`, ErrNotADate},
+		{"0 BC", `date "0 BC": there is no year 0 BC: 1 BC is followed by AD 1`, ErrNoSuchDay},
+		{"1974-13", `date "1974-13": there is no month 13`, ErrNoSuchDay},
+		{"March 1974 – February 1974", `date "March 1974 – February 1974": end February 1974 is before start March 1974`, ErrEndBeforeStart},
+		{"soon", `date "soon": not a date`, ErrNotADate},
+		{"1930s BC", `date "1930s BC": decades and centuries BC are not supported; write a range such as 49–40 BC`, ErrUnsupported},
+		{"12345", `date "12345": not a date`, ErrNotADate},
+		{"1926–", `date "1926–": not a date`, ErrNotADate},
 	}
 	for _, tt := range tests {
 		_, err := ParseDate(tt.in)
@@ -117,6 +120,9 @@ func TestParseDateErrors(t *testing.T) {
 		}
 		if err.Error() != tt.want {
 			t.Errorf("ParseDate(%q) error:\n got %s\nwant %s", tt.in, err, tt.want)
+		}
+		if !errors.Is(err, tt.cause) {
+			t.Errorf("ParseDate(%q) error is not %v", tt.in, tt.cause)
 		}
 	}
 }

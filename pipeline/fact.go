@@ -42,7 +42,7 @@ func ParseKind(s string) (Kind, error) {
 	if k, ok := kindNames[strings.ToLower(strings.TrimSpace(s))]; ok {
 		return k, nil
 	}
-	return History, fmt.Errorf("unknown kind %q: use history or historiography", s)
+	return History, because(ErrUnknownKind, "unknown kind %q: use history or historiography", s)
 }
 
 // Fact is one row of a timeline: an event or period, or a work that
@@ -68,7 +68,7 @@ type Fact struct {
 // checked when a whole file is read.
 func (f *Fact) Validate() error {
 	if strings.TrimSpace(f.Title) == "" {
-		return fmt.Errorf("title is empty")
+		return ErrEmptyTitle
 	}
 	if err := f.Date.Validate(); err != nil {
 		return err
@@ -82,7 +82,7 @@ func validateURL(s string) error {
 	}
 	u, err := url.Parse(s)
 	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-		return fmt.Errorf("url %q is not an http or https address", s)
+		return because(ErrBadURL, "url %q is not an http or https address", s)
 	}
 	return nil
 }
@@ -92,28 +92,36 @@ type Severity int
 
 // The severities of a Problem.
 const (
-	Error Severity = iota
-	Warning
+	SeverityError Severity = iota
+	SeverityWarning
 )
 
-// Problem is one thing wrong with an input file, at a position in it.
+// Problem is one thing wrong with an input file, at a position in it, as
+// csv.ParseError is: an error that unwraps to its cause, such as
+// ErrNotADate or ErrDuplicateID.
 type Problem struct {
 	File     string
 	Line     int // physical line, 1-based
 	Column   int // as encoding/csv's FieldPos gives it, 1-based
 	Severity Severity
-	Message  string
+	Err      error
 }
 
-// String formats the problem as file:line:col: message, the form editors
+// Error formats the problem as file:line:col: message, the form editors
 // and compilers use.
-func (p Problem) String() string {
+func (p *Problem) Error() string {
 	sev := ""
-	if p.Severity == Warning {
+	if p.Severity == SeverityWarning {
 		sev = "warning: "
 	}
-	return fmt.Sprintf("%s:%d:%d: %s%s", p.File, p.Line, p.Column, sev, p.Message)
+	return fmt.Sprintf("%s:%d:%d: %s%v", p.File, p.Line, p.Column, sev, p.Err)
 }
+
+// Unwrap gives the cause.
+func (p *Problem) Unwrap() error { return p.Err }
+
+// String is Error.
+func (p Problem) String() string { return p.Error() }
 
 // Problems is every problem found in one or more files.
 type Problems []Problem
@@ -122,7 +130,7 @@ type Problems []Problem
 func (ps Problems) Errors() int {
 	n := 0
 	for _, p := range ps {
-		if p.Severity == Error {
+		if p.Severity == SeverityError {
 			n++
 		}
 	}

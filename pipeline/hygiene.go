@@ -113,14 +113,14 @@ func (rd *reader) reportControl(column, value string) {
 	}
 	line, col := rd.pos(column)
 	if isError {
-		rd.report(line, col, Error, "%s holds the character %s, which cuts text short in many programs: remove it", column, name)
+		rd.report(line, col, SeverityError, ErrControlChar, "%s holds the character %s, which cuts text short in many programs: remove it", column, name)
 		return
 	}
 	if r < 0x20 {
-		rd.report(line, col, Warning, "%s holds the control character %s, which shows as nothing or as a box", column, name)
+		rd.report(line, col, SeverityWarning, ErrControlChar, "%s holds the control character %s, which shows as nothing or as a box", column, name)
 		return
 	}
-	rd.report(line, col, Warning, "%s holds the invisible character %s, which can show the text in another order than it is written", column, name)
+	rd.report(line, col, SeverityWarning, ErrControlChar, "%s holds the invisible character %s, which can show the text in another order than it is written", column, name)
 }
 
 // rowIsClean reports whether a row is valid UTF-8 with no control

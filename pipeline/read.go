@@ -51,7 +51,7 @@ func Read(in io.Reader, file, name string) (*Timeline, Problems, error) {
 	t.Name = name
 	rd.link(t)
 	if n := t.groupCount(); n > MaxGroups {
-		rd.report(rd.groupHeader[0], rd.groupHeader[1], Warning,
+		rd.report(rd.groupHeader[0], rd.groupHeader[1], SeverityWarning, ErrManyGroups,
 			"%d distinct groups, more than %d: the page gives lanes to the largest groups only, and draws the others in one lane", n, MaxGroups)
 	}
 	slices.SortStableFunc(rd.problems, func(a, b Problem) int {
@@ -95,8 +95,14 @@ type columnsAt struct{ id, title, about int }
 // need the whole file.
 type rowRefs struct{ idLine, idCol, aboutLine, aboutCol int32 }
 
-func (rd *reader) report(line, col int, sev Severity, format string, args ...any) {
-	rd.problems = append(rd.problems, Problem{File: rd.file, Line: line, Column: col, Severity: sev, Message: fmt.Sprintf(format, args...)})
+// report notes a problem at a position, with its message and its cause.
+func (rd *reader) report(line, col int, sev Severity, cause error, format string, args ...any) {
+	rd.problems = append(rd.problems, Problem{File: rd.file, Line: line, Column: col, Severity: sev, Err: because(cause, format, args...)})
+}
+
+// reportErr notes a problem whose error says it all.
+func (rd *reader) reportErr(line, col int, sev Severity, err error) {
+	rd.problems = append(rd.problems, Problem{File: rd.file, Line: line, Column: col, Severity: sev, Err: err})
 }
 
 // pos gives the position of the named column's field in the row at hand,
@@ -136,7 +142,7 @@ func (rd *reader) read(in io.Reader) (*Timeline, error) {
 	um, err := gocsv.NewUnmarshaller(rd.csv, &record{})
 	if err != nil {
 		if errors.Is(err, io.EOF) {
-			rd.report(1, 1, Error, "the file is empty: it needs a header row naming its columns, such as date,title")
+			rd.report(1, 1, SeverityError, ErrHeader, "the file is empty: it needs a header row naming its columns, such as date,title")
 			return t, nil
 		}
 		p, ok := rd.csvProblem(err)
@@ -262,7 +268,7 @@ func (rd *reader) readHeader(original, lower []string, t *Timeline) (extra []int
 	for i, name := range lower {
 		line, col := rd.csv.FieldPos(i)
 		if _, dup := rd.columns[name]; dup {
-			rd.report(line, col, Error, "column %q appears twice in the header", original[i])
+			rd.report(line, col, SeverityError, ErrHeader, "column %q appears twice in the header", original[i])
 			continue
 		}
 		rd.columns[name] = i
@@ -277,7 +283,7 @@ func (rd *reader) readHeader(original, lower []string, t *Timeline) (extra []int
 	rd.at = columnsAt{id: rd.index("id"), title: rd.index("title"), about: rd.index("about")}
 	for _, name := range requiredColumns {
 		if _, ok := rd.columns[name]; !ok {
-			rd.report(1, 1, Error, "missing required column %q", name)
+			rd.report(1, 1, SeverityError, ErrHeader, "missing required column %q", name)
 		}
 	}
 	return extra
@@ -318,7 +324,7 @@ func (rd *reader) csvProblem(err error) (p Problem, ok bool) {
 			msg = "wrong number of fields"
 		}
 	}
-	return Problem{File: rd.file, Line: pe.Line, Column: pe.Column, Severity: Error, Message: msg}, true
+	return Problem{File: rd.file, Line: pe.Line, Column: pe.Column, Severity: SeverityError, Err: because(pe.Err, "%s", msg)}, true
 }
 
 // checkUTF8 reports the first field of a row that is not UTF-8, as a file
@@ -327,14 +333,14 @@ func (rd *reader) checkUTF8(r *record, extra []string) {
 	for _, f := range r.fields() {
 		if !utf8.ValidString(f.value) {
 			l, c := rd.pos(f.column)
-			rd.report(l, c, Error, "%s is not valid UTF-8: save the file as UTF-8", f.column)
+			rd.report(l, c, SeverityError, ErrNotUTF8, "%s is not valid UTF-8: save the file as UTF-8", f.column)
 			return
 		}
 	}
 	for _, v := range extra {
 		if !utf8.ValidString(v) {
 			l, _ := rd.posAt(-1)
-			rd.report(l, 1, Error, "an extra column is not valid UTF-8: save the file as UTF-8")
+			rd.report(l, 1, SeverityError, ErrNotUTF8, "an extra column is not valid UTF-8: save the file as UTF-8")
 			return
 		}
 	}
@@ -362,32 +368,32 @@ func (rd *reader) fact(r *record) Fact {
 		}
 	} else if k, err := ParseKind(r.Kind); err != nil {
 		l, c := rd.pos("kind")
-		rd.report(l, c, Error, "%v", err)
+		rd.reportErr(l, c, SeverityError, err)
 	} else {
 		f.Kind = k
 	}
 	if rd.at.title >= 0 && f.Title == "" {
 		l, c := rd.posAt(rd.at.title)
-		rd.report(l, c, Error, "title is empty")
+		rd.reportErr(l, c, SeverityError, ErrEmptyTitle)
 	}
 	if d, err := ParseDate(r.Date); err != nil {
 		l, c := rd.pos("date")
-		rd.report(l, c, Error, "%v", err)
+		rd.reportErr(l, c, SeverityError, err)
 	} else if f.Date = d; d.IsZero() {
 		l, c := rd.pos("date")
-		rd.report(l, c, Warning, "undated: listed in the table, not drawn")
+		rd.report(l, c, SeverityWarning, ErrUndated, "undated: listed in the table, not drawn")
 	}
 	if err := validateURL(f.URL); err != nil {
 		l, c := rd.pos("url")
-		rd.report(l, c, Error, "%v", err)
+		rd.reportErr(l, c, SeverityError, err)
 	}
 	if strings.Contains(f.ID, listSeparator) {
 		l, c := rd.pos("id")
-		rd.report(l, c, Error, "id %q must not contain %q, which separates ids in about", f.ID, listSeparator)
+		rd.report(l, c, SeverityError, ErrBadID, "id %q must not contain %q, which separates ids in about", f.ID, listSeparator)
 	}
 	if f.Kind == History && f.About != "" {
 		l, c := rd.pos("about")
-		rd.report(l, c, Warning, "a history row has about; only historiography links to what it studies")
+		rd.report(l, c, SeverityWarning, ErrAboutOnHistory, "a history row has about; only historiography links to what it studies")
 	}
 	idLine, idCol := rd.posAt(rd.at.id)
 	aboutLine, aboutCol := rd.posAt(rd.at.about)
@@ -400,13 +406,13 @@ func (rd *reader) fact(r *record) Fact {
 // refs are still parallel.
 func (rd *reader) link(t *Timeline) {
 	t.link(func(i, first int) {
-		rd.report(int(rd.refs[i].idLine), int(rd.refs[i].idCol), Error, "duplicate id %q: line %d has it too", t.field(&t.entries[i], FieldID), t.entries[first].line)
+		rd.report(int(rd.refs[i].idLine), int(rd.refs[i].idCol), SeverityError, ErrDuplicateID, "duplicate id %q: line %d has it too", t.field(&t.entries[i], FieldID), t.entries[first].line)
 	}, func(i int, id string, studied Kind, ok bool) {
 		ref := rd.refs[i]
 		if !ok {
-			rd.report(int(ref.aboutLine), int(ref.aboutCol), Error, "about names %q, which is no id in this file", id)
+			rd.report(int(ref.aboutLine), int(ref.aboutCol), SeverityError, ErrUnknownAbout, "about names %q, which is no id in this file", id)
 		} else {
-			rd.report(int(ref.aboutLine), int(ref.aboutCol), Warning, "about names %q, which is %s, not history", id, studied)
+			rd.report(int(ref.aboutLine), int(ref.aboutCol), SeverityWarning, ErrAboutNotEvent, "about names %q, which is %s, not history", id, studied)
 		}
 	})
 	rd.refs = nil

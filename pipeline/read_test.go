@@ -2,6 +2,8 @@ package pipeline
 
 import (
 	"bytes"
+	"encoding/csv"
+	"errors"
 	"flag"
 	"fmt"
 	"os"
@@ -134,6 +136,18 @@ func TestReadProblems(t *testing.T) {
 	})
 	if got := problems.Errors(); got != 11 {
 		t.Errorf("Errors() = %d, want 11", got)
+	}
+	// Each problem unwraps to its cause, as csv.ParseError does.
+	causes := []error{ErrEndBeforeStart, ErrNoSuchDay, ErrNotADate, ErrDuplicateID, ErrNoSuchDay, ErrUnknownAbout,
+		ErrBadURL, ErrUnknownKind, ErrEmptyTitle, csv.ErrFieldCount, csv.ErrBareQuote, ErrAboutOnHistory, ErrUndated}
+	for i, cause := range causes {
+		if i < len(problems) && !errors.Is(&problems[i], cause) {
+			t.Errorf("problem %d, %v, is not %v", i, &problems[i], cause)
+		}
+	}
+	var de *DateError
+	if !errors.As(&problems[0], &de) || de.Text != "1953–1926" {
+		t.Errorf("the first problem holds no *DateError for 1953–1926")
 	}
 }
 

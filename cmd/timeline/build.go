@@ -332,7 +332,7 @@ type input struct {
 func (in input) errors() []string {
 	var errs []string
 	for _, p := range in.problems {
-		if p.Severity == pipeline.Error {
+		if p.Severity == pipeline.SeverityError {
 			errs = append(errs, p.String())
 		}
 	}

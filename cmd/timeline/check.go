@@ -37,7 +37,7 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		if err != nil {
 			return err
 		}
-		printProblems(stdout, in.problems, pipeline.Warning)
+		printProblems(stdout, in.problems, pipeline.SeverityWarning)
 		for _, f := range in.failures {
 			fmt.Fprintln(stdout, f)
 		}

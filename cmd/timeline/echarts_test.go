@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -45,7 +46,7 @@ func TestEChartsLoader(t *testing.T) {
 		dir := t.TempDir()
 		l := EChartsLoader{CacheDir: dir, URL: tampered.URL}
 		_, err := l.Load(ctx)
-		if err == nil || !strings.Contains(err.Error(), "refusing it") {
+		if !errors.Is(err, charts.ErrEChartsChecksum) || !strings.Contains(err.Error(), "refusing it") {
 			t.Fatalf("Load error = %v, want a refusal", err)
 		}
 		if entries, _ := os.ReadDir(dir); len(entries) != 0 {
@@ -63,7 +64,7 @@ func TestEChartsLoader(t *testing.T) {
 	t.Run("a given file must be the pinned release", func(t *testing.T) {
 		path := filepath.Join(t.TempDir(), "other.js")
 		os.WriteFile(path, []byte("window.echarts = {}"), 0o644)
-		if _, err := (EChartsLoader{File: path}).Load(ctx); err == nil || !strings.Contains(err.Error(), "refusing it") {
+		if _, err := (EChartsLoader{File: path}).Load(ctx); !errors.Is(err, charts.ErrEChartsChecksum) {
 			t.Errorf("Load error = %v, want a refusal", err)
 		}
 	})
