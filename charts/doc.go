@@ -9,10 +9,19 @@
 // go-echarts configures the chart (axes, zoom, legend, toolbox, tooltip,
 // aria) with a fixed chart id. The facts travel as one compact JSON
 // payload of columns in a <script type="application/json"> element, which
-// the page's own script (assets/timeline.js) draws. go-echarts writes its
+// the page's own script draws. The script is in parts under assets/js, by
+// concern (dates, text, state, drawing, large mode, search, table,
+// controls, start), inlined in that order; the pure ones, dates.js and
+// text.js, are tested with node --test in charts/jstest. Constants both
+// sides need (fact flags, page size, large-mode limits) travel in the
+// payload's "k". go-echarts writes its
 // option without HTML escaping and deletes "__f__" everywhere, so every
 // CSV string that reaches the page goes through SafeText's escaping.
 //
 // When the first full render is done, the page sets data-timeline-ready on
 // <html> to the number of facts drawn.
+//
+// The package renders from values it is given: it reads no file and no
+// network. The command reads a timeline's NAME.md (ParseIntro parses it)
+// and finds ECharts for offline pages (CheckECharts checks it).
 package charts

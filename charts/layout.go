@@ -3,6 +3,7 @@ package charts
 import (
 	"bufio"
 	"cmp"
+	"fmt"
 	"slices"
 	"strconv"
 
@@ -206,6 +207,20 @@ func (l *layout) laneNames() []string {
 	return names
 }
 
+// Limits of the page script, which it reads from the payload's k.
+const (
+	// largeFacts: past it, a page draws each lane in ECharts' large mode.
+	largeFacts = 3000
+	// labelFacts: in large mode, labels and links appear once a zoom shows
+	// at most this many facts.
+	labelFacts = 400
+)
+
+// scriptConstants is the payload's k: the fact flags and the limits, so
+// that the script and Go use the same.
+var scriptConstants = fmt.Sprintf(`{"period":%d,"approx":%d,"uncertain":%d,"coarse":%d,"open":%d,"work":%d,"large":%d,"labels":%d,"page":%d}`,
+	flagPeriod, flagApproximate, flagUncertain, flagCoarse, flagOpenEnd, flagHistoriography, largeFacts, labelFacts, tablePage)
+
 // Fact flags in the page's payload.
 const (
 	flagPeriod = 1 << iota
@@ -288,6 +303,8 @@ func (l *layout) writePayload(w *bufio.Writer, view pipeline.Span) error {
 
 	w.WriteString(`{"name":`)
 	str(t.Name)
+	key("k")
+	w.WriteString(scriptConstants)
 	key("rows")
 	num(int64(l.rows))
 	key("n")

@@ -4,7 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"cmp"
-	_ "embed"
+	"embed"
 	"fmt"
 	"html/template"
 	"io"
@@ -38,11 +38,45 @@ var (
 	pageTemplateText string
 	//go:embed assets/page.css
 	pageCSS string
-	//go:embed assets/timeline.js
-	timelineJS string
+	//go:embed assets/js
+	scripts embed.FS
 
 	pageTemplate = template.Must(template.New("page").Parse(pageTemplateText))
+
+	// timelineJS is the page script, assembled once from its parts.
+	timelineJS = assembleScript()
 )
+
+// The page script's parts, in the order they run. The modules stand
+// alone, pure, and charts/jstest tests them with node --test; the parts
+// share one closure, Timeline, whose API the last of them returns.
+var (
+	scriptModules = []string{"dates.js", "text.js"}
+	scriptParts   = []string{"state.js", "draw.js", "large.js", "search.js", "table.js", "controls.js", "start.js"}
+)
+
+func assembleScript() string {
+	var b strings.Builder
+	b.WriteString("\"use strict\";\n")
+	for _, name := range scriptModules {
+		b.Write(mustScript(name))
+	}
+	b.WriteString("var Timeline = (function () {\n  \"use strict\";\n")
+	for _, name := range scriptParts {
+		b.WriteString("\n")
+		b.Write(mustScript(name))
+	}
+	b.WriteString("})();\n")
+	return b.String()
+}
+
+func mustScript(name string) []byte {
+	b, err := scripts.ReadFile("assets/js/" + name)
+	if err != nil {
+		panic(err) // embedded at build time: cannot fail
+	}
+	return b
+}
 
 // Options says how a page is made.
 type Options struct {
@@ -293,7 +327,7 @@ const maxChartHeight = 960
 // and pages through the rest with it; its normalised CSV has them all.
 const (
 	tableRowsLimit = 300
-	tablePage      = 100 // as PAGE in timeline.js
+	tablePage      = 100 // the script pages by it too: see scriptConstants
 )
 
 // newChart configures the go-echarts chart: everything but the series,

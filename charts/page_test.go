@@ -38,7 +38,7 @@ func render(t testing.TB, tl *pipeline.Timeline, o Options) []byte {
 }
 
 // goldenScript stands for the page script in the golden pages.
-const goldenScript = "/* charts/assets/timeline.js: tested apart */"
+const goldenScript = "/* charts/assets/js: tested apart */"
 
 // TestGoldenPages compares pages with their golden files and checks that
 // rendering is deterministic.

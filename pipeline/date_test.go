@@ -1,8 +1,10 @@
 package pipeline
 
 import (
+	"encoding/json"
 	"errors"
 	"fmt"
+	"os"
 	"testing"
 )
 
@@ -127,24 +129,42 @@ func TestParseDateErrors(t *testing.T) {
 	}
 }
 
-func TestDayNumber(t *testing.T) {
-	tests := []struct {
-		d    Day
-		want int64
-	}{
-		{Day{1970, 1, 1}, 0},
-		{Day{1969, 12, 31}, -1},
-		{Day{2000, 3, 1}, 11017},
-		{Day{1926, 1, 1}, -16071},
-		{Day{0, 1, 1}, -719528},
-		{Day{-43, 3, 15}, -735160}, // 43 years of 365 days and 10 leap days before year 0, then 73 days
+// sharedDays are the day numbers and year labels of testdata/days.json,
+// which the page script's node tests check too.
+type sharedDays struct {
+	Days       [][4]int64 `json:"days"`
+	YearLabels [][2]any   `json:"yearLabels"`
+}
+
+func readSharedDays(t *testing.T) sharedDays {
+	t.Helper()
+	b, err := os.ReadFile("testdata/days.json")
+	if err != nil {
+		t.Fatal(err)
 	}
-	for _, tt := range tests {
-		if got := tt.d.Number(); got != tt.want {
-			t.Errorf("%v.Number() = %d, want %d", tt.d, got, tt.want)
+	var sd sharedDays
+	if err := json.Unmarshal(b, &sd); err != nil {
+		t.Fatal(err)
+	}
+	return sd
+}
+
+func TestYearLabel(t *testing.T) {
+	for _, c := range readSharedDays(t).YearLabels {
+		if got := YearLabel(int(c[0].(float64))); got != c[1] {
+			t.Errorf("YearLabel(%v) = %q, want %q", c[0], got, c[1])
 		}
-		if got := DayOfNumber(tt.want); got != tt.d {
-			t.Errorf("DayOfNumber(%d) = %v, want %v", tt.want, got, tt.d)
+	}
+}
+
+func TestDayNumber(t *testing.T) {
+	for _, c := range readSharedDays(t).Days {
+		d, want := Day{int(c[0]), int(c[1]), int(c[2])}, c[3]
+		if got := d.Number(); got != want {
+			t.Errorf("%v.Number() = %d, want %d", d, got, want)
+		}
+		if got := DayOfNumber(want); got != d {
+			t.Errorf("DayOfNumber(%d) = %v, want %v", want, got, d)
 		}
 	}
 	// Consecutive days have consecutive numbers, across years, leap days and

@@ -1,0 +1,178 @@
+/* draw.js: each fact as a bar or a marker, the links from works to what they
+   study, and the series of a timeline of up to K.large facts. */
+
+  /* Draws one fact; while searching, the others are faded. */
+  function renderFact(params, api) {
+    var el = drawFact(params, api);
+    if (el && hit && !hit[api.value(3)]) {
+      el.style = { opacity: 0.2 };
+      el.children.forEach(function (c) { c.style.opacity = 0.2; });
+    }
+    return el;
+  }
+
+  /* Draws one fact: a bar for a period, a marker for a single date. */
+  function drawFact(params, api) {
+    var i = api.value(3);
+    var fl = D.fl[i];
+    var color = api.visual("color");
+    var p0 = api.coord([api.value(0), api.value(2)]);
+    var p1 = api.coord([api.value(1), api.value(2)]);
+    var h = api.size([0, 1])[1] * 0.56;
+    var cs = params.coordSys;
+    var text = label(i);
+    var dash = fl & UNCERTAIN ? [4, 3] : null;
+    if (fl & PERIOD) {
+      var rect = echarts.graphic.clipRectByRect(
+        { x: p0[0], y: p0[1] - h / 2, width: Math.max(p1[0] - p0[0], 3), height: h },
+        { x: cs.x, y: cs.y, width: cs.width, height: cs.height });
+      if (!rect) {
+        return null;
+      }
+      var soft = fl & (APPROX | COARSE);
+      var edge = Math.min(0.2, 24 / Math.max(rect.width, 1));
+      var stops = [
+        { offset: 0, color: soft ? fade(color, 0.15) : color },
+        { offset: edge, color: color },
+        { offset: 1 - edge, color: color },
+        { offset: 1, color: soft || fl & OPEN ? fade(color, 0.1) : color }
+      ];
+      var inside = rect.width > textWidth(i) + 16;
+      return {
+        type: "group",
+        children: [{
+          type: "rect", shape: rect,
+          style: { fill: new echarts.graphic.LinearGradient(0, 0, 1, 0, stops), stroke: dash ? color : null, lineDash: dash, lineWidth: 1.5, decal: api.visual("decal") }
+        }, {
+          type: "text", silent: true,
+          style: {
+            text: text, x: inside ? rect.x + 8 : rect.x + rect.width + 12, y: p0[1], verticalAlign: "middle",
+            fill: inside ? "#fff" : ink, font: "13px sans-serif",
+            width: inside ? rect.width - 14 : 240, overflow: "truncate"
+          }
+        }]
+      };
+    }
+    var x = (p0[0] + p1[0]) / 2, y = p0[1];
+    if (x < cs.x || x > cs.x + cs.width) {
+      return null;
+    }
+    var r = Math.min(7, h / 2);
+    var hollow = fl & APPROX;
+    var shape = fl & WORK
+      ? { type: "polygon", shape: { points: [[x, y - r - 1], [x + r + 1, y], [x, y + r + 1], [x - r - 1, y]] } }
+      : { type: "circle", shape: { cx: x, cy: y, r: r } };
+    shape.style = { fill: hollow ? paper : color, stroke: color, lineWidth: 2, lineDash: dash, decal: api.visual("decal") };
+    return {
+      type: "group",
+      children: [shape, {
+        type: "text", silent: true,
+        style: {
+          text: text, x: x + r + 6, y: y, verticalAlign: "middle",
+          fill: ink, font: "13px sans-serif", width: 240, overflow: "truncate"
+        }
+      }]
+    };
+  }
+
+  function linkData(shown, lo, hi) {
+    var data = [];
+    for (var k = 0; k < D.links.length; k += 2) {
+      var w = D.links[k], f = D.links[k + 1];
+      if (shown && !shown[w] && !shown[f]) {
+        continue;
+      }
+      /* From the work's middle to the nearest point of what it studies. */
+      var wx = (X0[w] + X1[w]) / 2;
+      var fx = Math.min(Math.max(wx, X0[f]), X1[f]);
+      var anchor = shown ? Math.min(Math.max(shown[w] ? wx : fx, lo), hi) : wx;
+      data.push([anchor, wx, fx, D.row[w], D.row[f], w, f]);
+    }
+    return data;
+  }
+
+  /* Draws a dashed curve with an arrow from a work to a fact it studies,
+     while the lanes of both are shown. */
+  function renderLink(params, api) {
+    var legend = chart.getModel().getComponent("legend");
+    var w = api.value(5), f = api.value(6);
+    if (legend && (!legend.isSelected(D.lanes[D.lane[w]].name) || !legend.isSelected(D.lanes[D.lane[f]].name))) {
+      return null;
+    }
+    var a = api.coord([api.value(1), api.value(3)]);
+    var b = api.coord([api.value(2), api.value(4)]);
+    var cp = [(a[0] + b[0]) / 2, Math.min(a[1], b[1]) - Math.abs(a[0] - b[0]) * 0.08];
+    /* Start at the edge of the work's marker, which stays hoverable. */
+    var ax = cp[0] - a[0], ay = cp[1] - a[1], al = Math.sqrt(ax * ax + ay * ay) || 1;
+    a = [a[0] + ax / al * 10, a[1] + ay / al * 10];
+    var dx = b[0] - cp[0], dy = b[1] - cp[1], len = Math.sqrt(dx * dx + dy * dy) || 1;
+    var ux = dx / len, uy = dy / len, s = 8;
+    var color = linkInk;
+    return {
+      type: "group",
+      children: [{
+        type: "bezierCurve", name: "tl-link",
+        shape: { x1: a[0], y1: a[1], x2: b[0], y2: b[1], cpx1: cp[0], cpy1: cp[1] },
+        style: { stroke: color, fill: null, lineWidth: 1.5, lineDash: [5, 4], opacity: 0.8 }
+      }, {
+        type: "polygon",
+        shape: { points: [[b[0], b[1]], [b[0] - ux * s - uy * s / 2, b[1] - uy * s + ux * s / 2], [b[0] - ux * s + uy * s / 2, b[1] - uy * s - ux * s / 2]] },
+        style: { fill: color, opacity: 0.8 }
+      }]
+    };
+  }
+
+  function bandAreas() {
+    var areas = D.bands.filter(function (b) { return b.rows > 0; }).map(function (b) {
+      return [{ name: b.name, yAxis: b.row - 0.5 }, { yAxis: b.row + b.rows - 0.5 }];
+    });
+    return {
+      silent: true,
+      itemStyle: { color: "rgba(120,130,150,0.07)", borderColor: "rgba(120,130,150,0.35)", borderWidth: 1 },
+      label: { position: "insideTopRight", color: "#556", fontWeight: "bold", fontSize: 12 },
+      data: areas
+    };
+  }
+
+  function linksSeries(data) {
+    return {
+      type: "custom", id: "links", name: "Studies", renderItem: renderLink, z: 4, data: data,
+      encode: large ? { x: 0, y: 3, tooltip: [] } : { x: [1, 2], y: [3, 4], tooltip: [] },
+      clip: true, markArea: bandAreas()
+    };
+  }
+
+  function series() {
+    if (large) {
+      return largeSeries();
+    }
+    var byLane = laneData = D.lanes.map(function () { return []; });
+    for (var i = 0; i < D.s.length; i++) {
+      byLane[D.lane[i]].push([X0[i], X1[i], D.row[i], i]);
+    }
+    var out = D.lanes.map(function (ln, n) {
+      return {
+        type: "custom", name: ln.name, id: "lane-" + n, renderItem: renderFact,
+        data: byLane[n], encode: { x: [0, 1], y: 2, tooltip: [] }, color: ln.color,
+        clip: true, z: 3
+      };
+    });
+    out.push(linksSeries(linkData()));
+    out.push(searchSeries());
+    return out;
+  }
+
+  function extent() {
+    var lo = Infinity, hi = -Infinity;
+    for (var i = 0; i < X0.length; i++) {
+      lo = Math.min(lo, X0[i]);
+      hi = Math.max(hi, X1[i]);
+    }
+    if (!isFinite(lo)) {
+      return [1900, 2000];
+    }
+    /* Room on the right for the labels of the last facts. */
+    var pad = Math.max((hi - lo) * 0.04, 0.5), padRight = Math.max((hi - lo) * 0.2, 1);
+    var step = hi - lo > 40 ? 5 : 1;
+    return [Math.floor((lo - pad) / step) * step, Math.ceil((hi + padRight) / step) * step];
+  }

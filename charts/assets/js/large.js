@@ -1,0 +1,115 @@
+/* large.js: ECharts' large mode, past K.large dated facts: a lines and a
+   scatter series per lane, and labels and links once a zoom shows at most
+   K.labels facts. */
+
+  /* The thickness in pixels of a period's bar in large mode. */
+  function barWidth() {
+    var h = chart.getHeight() - 48 - 64;
+    return Math.max(2, Math.min(14, h / Math.max(D.rows, 1) * 0.55));
+  }
+
+  /* Large mode: per lane, periods as one lines series and points as one
+     scatter series, from typed arrays. */
+  function largeSeries() {
+    var nl = D.lanes.length, n = D.s.length, i, l;
+    var periods = new Int32Array(nl), points = new Int32Array(nl);
+    for (i = 0; i < n; i++) {
+      if (D.fl[i] & PERIOD) { periods[D.lane[i]]++; } else { points[D.lane[i]]++; }
+    }
+    var lineData = [], pointData = [], lineFacts = [], pointFacts = [];
+    for (l = 0; l < nl; l++) {
+      lineData.push(new Float32Array(periods[l] * 5));
+      pointData.push(new Float32Array(points[l] * 2));
+      lineFacts.push(new Int32Array(periods[l]));
+      pointFacts.push(new Int32Array(points[l]));
+    }
+    var pc = new Int32Array(nl), mc = new Int32Array(nl);
+    for (i = 0; i < n; i++) {
+      l = D.lane[i];
+      if (D.fl[i] & PERIOD) {
+        var o = pc[l] * 5;
+        lineData[l].set([2, X0[i], D.row[i], X1[i], D.row[i]], o);
+        lineFacts[l][pc[l]++] = i;
+      } else {
+        pointData[l][mc[l] * 2] = (X0[i] + X1[i]) / 2;
+        pointData[l][mc[l] * 2 + 1] = D.row[i];
+        pointFacts[l][mc[l]++] = i;
+      }
+    }
+    var out = [], w = barWidth();
+    D.lanes.forEach(function (ln, l) {
+      seriesFacts["p-" + l] = lineFacts[l];
+      seriesFacts["m-" + l] = pointFacts[l];
+      out.push({
+        type: "lines", id: "p-" + l, name: ln.name, coordinateSystem: "cartesian2d", polyline: false,
+        large: true, largeThreshold: 200, progressive: 0, data: lineData[l], z: 3,
+        lineStyle: { color: ln.color, width: w, opacity: 0.8, cap: "butt" }
+      });
+      out.push({
+        type: "scatter", id: "m-" + l, name: ln.name, large: true, largeThreshold: 200, progressive: 0,
+        data: pointData[l], dimensions: ["x", "y"], encode: { x: 0, y: 1 }, z: 3,
+        symbol: "rect", symbolSize: [3, Math.max(4, w * 1.4)], itemStyle: { color: ln.color, opacity: 0.85 }
+      });
+    });
+    out.push({
+      type: "custom", id: "labels", name: "Labels", renderItem: renderLabel, z: 5, silent: true,
+      data: [], encode: { x: 0, y: 1, tooltip: [] }, clip: true
+    });
+    out.push(linksSeries([]));
+    out.push(searchSeries());
+    return out;
+  }
+
+  /* Large mode: a fact's label, drawn once a zoom shows few enough facts. */
+  function renderLabel(params, api) {
+    var i = api.value(2);
+    var legend = chart.getModel().getComponent("legend");
+    if (legend && !legend.isSelected(D.lanes[D.lane[i]].name)) {
+      return null;
+    }
+    var p = api.coord([api.value(0), api.value(1)]);
+    return {
+      type: "text", silent: true,
+      style: { text: label(i), x: p[0] + (D.fl[i] & PERIOD ? 4 : 6), y: p[1] - 1, verticalAlign: "bottom", fill: ink, font: "12px sans-serif", width: 220, overflow: "truncate" }
+    };
+  }
+
+  /* The first dated fact whose start is at or after x: facts are sorted by
+     start. */
+  function firstFrom(x) {
+    var a = 0, b = X0.length;
+    while (a < b) {
+      var m = (a + b) >> 1;
+      if (X0[m] < x) { a = m + 1; } else { b = m; }
+    }
+    return a;
+  }
+
+  /* Large mode: after a zoom, label and link the facts that start in view,
+     and then those that reach into it, while there are at most K.labels. */
+  function updateWindow() {
+    /* The model, not getOption(), which would copy every series' data. */
+    var range = chart.getModel().getComponent("dataZoom", 0).getPercentRange();
+    var lo = ext[0] + (ext[1] - ext[0]) * range[0] / 100;
+    var hi = ext[0] + (ext[1] - ext[0]) * range[1] / 100;
+    var from = firstFrom(lo), to = firstFrom(hi);
+    var items = [], shown = {}, i;
+    function add(i) {
+      items.push([D.fl[i] & PERIOD ? Math.max(X0[i], lo) : (X0[i] + X1[i]) / 2, D.row[i], i]);
+      shown[i] = true;
+    }
+    if (to - from <= LABELS) {
+      for (i = from; i < to; i++) {
+        add(i);
+      }
+      for (i = 0; i < from && items.length < LABELS; i++) {
+        if (X1[i] >= lo) {
+          add(i);
+        }
+      }
+    }
+    items = text.unclutter(items, function (it) {
+      return chart.convertToPixel({ gridIndex: 0 }, [it[0], 0])[0] + 5;
+    }, textWidth);
+    chart.setOption({ series: [{ id: "labels", data: items }, { id: "links", data: items.length ? linkData(shown, lo, hi) : [] }] });
+  }

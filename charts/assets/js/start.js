@@ -1,0 +1,138 @@
+/* start.js: reads the payload and draws it; the page's go-echarts script
+   creates the chart with its base option and then calls
+   Timeline.start(chart, "timeline-data"). */
+
+  /* joinChunks joins the text columns of the payload, named in
+     data.texts, which come in chunks of facts, into one array per
+     column, as D.title. */
+  function joinChunks(data) {
+    var chunks = data.chunks;
+    delete data.chunks;
+    data.texts.forEach(function (key) { data[key] = []; });
+    data.xv = data.xn.map(function () { return []; });
+    chunks.forEach(function (chunk) {
+      data.texts.forEach(function (key) { append(data[key], chunk[key]); });
+      chunk.xv.forEach(function (column, c) { append(data.xv[c], column); });
+    });
+    return data;
+  }
+
+  function append(into, items) {
+    for (var i = 0; i < items.length; i++) {
+      into.push(items[i]);
+    }
+  }
+
+  /* start draws the payload in the element with id dataId on chart. */
+  function start(c, dataId) {
+    chart = c;
+    D = joinChunks(JSON.parse(document.getElementById(dataId).textContent));
+    K = D.k;
+    PERIOD = K.period; APPROX = K.approx; UNCERTAIN = K.uncertain; COARSE = K.coarse; OPEN = K.open; WORK = K.work;
+    LARGE = K.large; LABELS = K.labels; PAGE = K.page;
+    var n = D.s.length;
+    large = n > LARGE;
+    X0 = new Float64Array(n);
+    X1 = new Float64Array(n);
+    var last = -Infinity;
+    for (var i = 0; i < n; i++) {
+      X0[i] = decimalYear(D.s[i], false);
+      X1[i] = decimalYear(D.e[i], true);
+      last = Math.max(last, X1[i]);
+    }
+    for (i = 0; i < n; i++) {
+      if (D.fl[i] & OPEN) {
+        X1[i] = Math.max(last, X0[i] + 1);
+      }
+    }
+    /* setOption renders at once, so listen before it. */
+    chart.on("finished", function ready() {
+      chart.off("finished", ready);
+      if (window.performance && performance.mark) {
+        performance.mark("timeline-ready");
+      }
+      document.documentElement.setAttribute("data-timeline-ready", String(D.s.length));
+      if (window.parent !== window) {
+        /* An embedding page learns that the chart is drawn; only a count is sent. */
+        window.parent.postMessage({ type: "timeline-ready", facts: D.s.length }, "*");
+      }
+    });
+    ext = extent();
+    var mode = large ? "filter" : "weakFilter";
+    var dark = window.matchMedia && window.matchMedia("(prefers-color-scheme: dark)");
+    if (dark && dark.matches) {
+      ink = "#e6e6e6";
+      paper = "#15191e";
+      linkInk = "#aab";
+    }
+    var zoom = { filterMode: mode };
+    if (D.view) {
+      /* The first view the timeline's introduction asks for. */
+      zoom.startValue = Math.max(ext[0], decimalYear(D.view[0], false));
+      zoom.endValue = Math.min(ext[1], decimalYear(D.view[1], true));
+    }
+    chart.setOption({
+      toolbox: { feature: { saveAsImage: { pixelRatio: 2, backgroundColor: paper } } },
+      xAxis: { min: ext[0], max: ext[1] },
+      yAxis: {
+        min: -0.5, max: Math.max(D.rows, 1) - 0.5,
+        /* A label beside each lane's first row, a tick between lanes. */
+        axisLabel: { customValues: D.lanes.map(function (ln) { return ln.row; }) },
+        axisTick: { customValues: D.lanes.map(function (ln) { return ln.row - 0.5; }) }
+      },
+      dataZoom: [zoom, zoom],
+      series: series()
+    });
+    if (dark && dark.matches) {
+      applyScheme(true);
+    }
+    if (dark && dark.addEventListener) {
+      dark.addEventListener("change", function (e) { applyScheme(e.matches); });
+    }
+    controls();
+    /* Print the chart at the width of the paper. */
+    window.addEventListener("beforeprint", function () { chart.resize({ width: 1000 }); });
+    window.addEventListener("afterprint", function () { chart.resize(); });
+    if (large) {
+      /* ECharts refuses setOption while it handles an action: wait for it. */
+      chart.on("datazoom", function () { setTimeout(updateWindow, 0); });
+    }
+    chart.on("click", function (e) {
+      if (e.seriesId !== "links" && e.seriesId !== "labels") {
+        var url = safeURL(D.url[factOf(e)]);
+        if (url) {
+          window.open(url, "_blank", "noopener");
+        }
+      }
+    });
+    /* The table comes after the chart in the page. */
+    if (document.readyState === "loading") {
+      document.addEventListener("DOMContentLoaded", pageTable);
+    } else {
+      pageTable();
+    }
+    window.addEventListener("resize", function () {
+      chart.resize();
+      if (large) {
+        var w = barWidth();
+        chart.setOption({ series: D.lanes.map(function (ln, l) { return { id: "p-" + l, lineStyle: { width: w } }; }) });
+      }
+    });
+  }
+
+  /* The pixel at the middle of fact i's mark, for tests and tools. */
+  function pixelOf(i) {
+    var x = (X0[i] + X1[i]) / 2;
+    if (D.fl[i] & PERIOD) {
+      var shown = chart.getModel().getComponent("xAxis", 0).axis.scale.getExtent();
+      x = (Math.max(X0[i], shown[0]) + Math.min(X1[i], shown[1])) / 2;
+    }
+    return chart.convertToPixel({ gridIndex: 0 }, [x, D.row[i]]);
+  }
+
+  return {
+    start: start, tooltip: tooltip, factTip: factTip, axisLabel: dates.axisLabel, rowLabel: rowLabel, pixelOf: pixelOf,
+    seriesFact: function (id, k) { return seriesFacts[id] ? seriesFacts[id][k] : k; },
+    png: png,
+    data: function () { return D; }
+  };

@@ -1,0 +1,107 @@
+/* state.js: the state the page script shares, and a fact as text: its label,
+   its range, its tooltip. Every CSV string is displayed as text: on the
+   canvas as text elements, in tooltips only through
+   echarts.format.encodeHTML. */
+
+  /* The fact flags and the limits, from the payload's k: Go writes them,
+     so that both sides use the same. */
+  var K = null;
+  var D = null; /* the payload */
+  var X0 = null, X1 = null; /* per dated fact: x start and end, in decimal years */
+  var chart = null;
+  var large = false; /* past K.large dated facts: ECharts' large mode */
+  var seriesFacts = {}; /* large mode: series id -> fact index of each data item */
+  var ext = [0, 1]; /* the full x range */
+  /* Colours that follow prefers-color-scheme. */
+  var ink = "#222", paper = "#fff", linkInk = "#555";
+  var hit = null; /* while searching: per fact, whether it matches */
+  var laneData = []; /* small mode: each lane's data items */
+  var dates = TimelineDates, text = TimelineText;
+  var dayLabel = dates.dayLabel, decimalYear = dates.decimalYear;
+  /* Set from K at start. */
+  var PERIOD, APPROX, UNCERTAIN, COARSE, OPEN, WORK, LARGE, LABELS, PAGE;
+
+  /* The normalised range of fact i, as people read it. */
+  function rangeLabel(i) {
+    var s = dayLabel(D.s[i]);
+    if (D.fl[i] & OPEN) {
+      return s + " \u2013 (open)";
+    }
+    return D.s[i] === D.e[i] ? s : s + " \u2013 " + dayLabel(D.e[i]);
+  }
+
+  /* Row labels: a lane's name beside its first row. */
+  function rowLabel(v) {
+    for (var i = 0; i < D.lanes.length; i++) {
+      if (D.lanes[i].row === v) {
+        return D.lanes[i].name;
+      }
+    }
+    return "";
+  }
+
+  function label(i) {
+    var fl = D.fl[i];
+    return (fl & APPROX ? "c. " : "") + D.title[i] + (fl & UNCERTAIN ? " (?)" : "");
+  }
+
+  var measure = null, widths = {};
+  /* The width in pixels of fact i's label, measured once. */
+  function textWidth(i) {
+    if (!(i in widths)) {
+      measure = measure || document.createElement("canvas").getContext("2d");
+      measure.font = large ? "12px sans-serif" : "13px sans-serif";
+      widths[i] = measure.measureText(label(i)).width;
+    }
+    return widths[i];
+  }
+
+  function esc(s) {
+    return echarts.format.encodeHTML(String(s));
+  }
+
+  function safeURL(u) {
+    return /^https?:\/\//i.test(u) ? u : "";
+  }
+
+  function tipRow(name, value) {
+    return value ? "<tr><th>" + esc(name) + "</th><td>" + esc(value) + "</td></tr>" : "";
+  }
+
+  function factTip(i) {
+    var html = "<div class=\"tl-tip\"><strong>" + esc(D.title[i]) + "</strong><table>" +
+      tipRow("Date", D.date[i]) + tipRow("Range", rangeLabel(i)) + tipRow("Group", D.grp[i]) +
+      tipRow("Description", D.desc[i]) + tipRow("Authors", D.au[i]) +
+      tipRow("Published in", D.pub[i]) + tipRow("Source", D.src[i]) + tipRow("Tags", D.tags[i]);
+    for (var c = 0; c < D.xn.length; c++) {
+      html += tipRow(D.xn[c], D.xv[c][i]);
+    }
+    html += "</table>";
+    var url = safeURL(D.url[i]);
+    if (url) {
+      html += "<a href=\"" + esc(url) + "\" target=\"_blank\" rel=\"noopener noreferrer\">" + esc(url) + "</a>";
+    }
+    return html + "</div>";
+  }
+
+  function tooltip(p) {
+    if (!D || !p || (p.value == null && !seriesFacts[p.seriesId])) {
+      return "";
+    }
+    if (p.seriesId === "links") {
+      var w = p.value[5], f = p.value[6];
+      return "<div class=\"tl-tip\"><strong>" + esc(D.title[w]) + "</strong> (" + esc(D.date[w]) +
+        ")<br>studies <strong>" + esc(D.title[f]) + "</strong> (" + esc(D.date[f]) + ")</div>";
+    }
+    return factTip(factOf(p));
+  }
+
+  /* The fact index behind a hovered or clicked item. */
+  function factOf(p) {
+    var ids = seriesFacts[p.seriesId];
+    return ids ? ids[p.dataIndex] : p.value[3];
+  }
+
+  function fade(color, alpha) {
+    return echarts.color.modifyAlpha(color, alpha);
+  }

@@ -1,0 +1,101 @@
+/* table.js: the table of every fact, paged from the payload past its first
+   rows in the HTML. */
+
+  /* The table of a large timeline holds its first facts in HTML; this
+     pages through all of them, K.page at a time, from the payload. */
+  function pageTable() {
+    var table = document.querySelector("section.facts table");
+    if (!table || +table.dataset.rows >= +table.dataset.total) {
+      return;
+    }
+    var byId = null, list = null; /* list: the facts to page through, or null for all */
+    var tbody = table.tBodies[0], first = 0;
+    var nav = document.createElement("nav");
+    nav.className = "pager";
+    nav.setAttribute("aria-label", "Pages of the table");
+    var prev = document.createElement("button"), next = document.createElement("button");
+    var status = document.createElement("span");
+    status.setAttribute("aria-live", "polite");
+    prev.type = next.type = "button";
+    prev.textContent = "Previous";
+    next.textContent = "Next";
+    nav.append(prev, status, next);
+    table.parentNode.insertBefore(nav, table);
+    function total() {
+      return list ? list.length : D.id.length;
+    }
+    function label(count) {
+      status.textContent = count ? " Facts " + (first + 1) + "\u2013" + (first + count) + " of " + total() + " " : " No fact ";
+      prev.disabled = first === 0;
+      next.disabled = first + PAGE >= total();
+    }
+    function show(at) {
+      if (!byId) {
+        byId = {};
+        D.id.forEach(function (id, i) { byId[id] = i; });
+      }
+      first = Math.max(0, Math.min(at, Math.max(total() - 1, 0)));
+      var rows = [];
+      for (var k = first; k < Math.min(first + PAGE, total()); k++) {
+        rows.push(tableRow(list ? list[k] : k, byId));
+      }
+      tbody.replaceChildren.apply(tbody, rows);
+      label(rows.length);
+    }
+    prev.addEventListener("click", function () { show(first - PAGE); });
+    next.addEventListener("click", function () { show(first + PAGE); });
+    /* The HTML already holds the first page. */
+    label(tbody.rows.length);
+    tablePager = { list: function (indexes) { list = indexes; show(0); } };
+  }
+
+  /* One row of the table, as the page's HTML writes it; text only. */
+  function tableRow(i, byId) {
+    var tr = document.createElement("tr");
+    tr.id = "fact-" + D.id[i];
+    function cell(tag, text) {
+      var c = document.createElement(tag);
+      c.textContent = text || "";
+      tr.appendChild(c);
+      return c;
+    }
+    function link(parent, href, text, external) {
+      var a = document.createElement("a");
+      a.href = href;
+      a.textContent = text;
+      if (external) {
+        a.target = "_blank";
+        a.rel = "noopener noreferrer";
+      }
+      parent.appendChild(a);
+    }
+    var date = cell("td", D.date[i]);
+    if (!D.date[i]) {
+      date.appendChild(document.createElement("em")).textContent = "undated";
+    }
+    cell("td", i < D.s.length ? rangeLabel(i) : "");
+    cell("td", (D.fl[i] & WORK ? "historiography" : "history") + (D.grp[i] ? ": " + D.grp[i] : ""));
+    var title = cell("th");
+    title.scope = "row";
+    var url = safeURL(D.url[i]);
+    if (url) {
+      link(title, url, D.title[i], true);
+    } else {
+      title.textContent = D.title[i];
+    }
+    cell("td", D.desc[i]);
+    cell("td", [D.au[i], D.pub[i]].filter(Boolean).join(", "));
+    var studies = cell("td");
+    D.ab[i].split("; ").filter(Boolean).forEach(function (id, k) {
+      if (k) {
+        studies.appendChild(document.createTextNode("; "));
+      }
+      link(studies, "#fact-" + id, id in byId ? D.title[byId[id]] : id, false);
+    });
+    cell("td", D.src[i]);
+    cell("td", D.tags[i]);
+    for (var c = 0; c < D.xn.length; c++) {
+      cell("td", D.xv[c][i]);
+    }
+    return tr;
+  }

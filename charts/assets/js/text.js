@@ -1,0 +1,54 @@
+/* text.js: search folding and matching, and the uncluttering of labels.
+   Pure: charts/jstest tests it with node --test. */
+var TimelineText = (function () {
+  "use strict";
+
+  /* fold makes text comparable: lower case, accents dropped, so that
+     "Stojanovic" finds "Stojanović". */
+  function fold(s) {
+    return String(s).normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
+  }
+
+  /* matching gives the indexes of the folded texts that hold every word of
+     the query, or null for a query with no word. */
+  function matching(folded, query) {
+    var words = fold(query).split(/\s+/).filter(Boolean);
+    if (!words.length) {
+      return null;
+    }
+    var out = [];
+    for (var i = 0; i < folded.length; i++) {
+      var all = true;
+      for (var w = 0; w < words.length && all; w++) {
+        all = folded[i].indexOf(words[w]) >= 0;
+      }
+      if (all) {
+        out.push(i);
+      }
+    }
+    return out;
+  }
+
+  /* unclutter keeps the labels that do not run into the one before them on
+     their row. An item is [x, row, fact]; left(item) gives where its label
+     starts, in pixels, and width(fact) how wide it is, up to 220 pixels
+     counting. Items are sorted by x, then fact. */
+  function unclutter(items, left, width) {
+    items.sort(function (a, b) { return a[0] - b[0] || a[2] - b[2]; });
+    var ends = {}, kept = [];
+    items.forEach(function (it) {
+      var x = left(it);
+      if (x < (ends[it[1]] || -Infinity) + 6) {
+        return;
+      }
+      ends[it[1]] = x + Math.min(width(it[2]), 220);
+      kept.push(it);
+    });
+    return kept;
+  }
+
+  return { fold: fold, matching: matching, unclutter: unclutter };
+})();
+if (typeof module === "object" && module.exports) {
+  module.exports = TimelineText;
+}

@@ -1,0 +1,65 @@
+// The page script's date functions, on the day numbers and year labels
+// the Go tests of pipeline check (pipeline/testdata/days.json).
+"use strict";
+const test = require("node:test");
+const assert = require("node:assert/strict");
+const path = require("node:path");
+const fs = require("node:fs");
+const dates = require("../assets/js/dates.js");
+
+const shared = JSON.parse(fs.readFileSync(path.join(__dirname, "../../pipeline/testdata/days.json"), "utf8"));
+
+test("day numbers, both ways, as in Go", () => {
+  for (const [y, m, d, n] of shared.days) {
+    assert.equal(dates.daysFromCivil(y, m, d), n, `daysFromCivil(${y}, ${m}, ${d})`);
+    assert.deepEqual(dates.civil(n), [y, m, d], `civil(${n})`);
+  }
+});
+
+test("consecutive days over leap years, year 0 and BC", () => {
+  let prev = dates.daysFromCivil(-101, 12, 31);
+  for (let y = -100; y <= 2100; y++) {
+    for (let m = 1; m <= 12; m++) {
+      const days = dates.daysFromCivil(m === 12 ? y + 1 : y, m === 12 ? 1 : m + 1, 1) - dates.daysFromCivil(y, m, 1);
+      for (let d = 1; d <= days; d++) {
+        const n = dates.daysFromCivil(y, m, d);
+        assert.equal(n, prev + 1);
+        prev = n;
+      }
+    }
+  }
+});
+
+test("year labels, with BC, as in Go", () => {
+  for (const [y, label] of shared.yearLabels) {
+    assert.equal(dates.yearLabel(y), label);
+  }
+});
+
+test("decimal years", () => {
+  assert.equal(dates.decimalYear(0, false), 1970);
+  assert.equal(dates.decimalYear(-1, true), 1970);
+  assert.equal(dates.decimalYear(dates.daysFromCivil(2000, 7, 2), false), 2000 + 183 / 366);
+  assert.equal(dates.decimalYear(dates.daysFromCivil(-43, 1, 1), false), -43);
+});
+
+test("day labels", () => {
+  assert.equal(dates.dayLabel(dates.daysFromCivil(-43, 3, 15)), "15 Mar 44 BC");
+  assert.equal(dates.dayLabel(dates.daysFromCivil(1953, 3, 5)), "5 Mar 1953");
+});
+
+test("axis labels: years with BC, months when zoomed in", () => {
+  const cases = [
+    [1930, "1930"],
+    [1930.9999999, "1931"],
+    [-43, "44 BC"],
+    [0, "1 BC"],
+    [1, "1"],
+    [1930.25, "Apr 1930"],
+    [1930 + 2 / 12, "Mar 1930"],
+    [-43 + 2.5 / 12, "Mar 44 BC"],
+  ];
+  for (const [v, label] of cases) {
+    assert.equal(dates.axisLabel(v), label, `axisLabel(${v})`);
+  }
+});
