@@ -1,0 +1,69 @@
+package pipeline
+
+import (
+	"math"
+	"strings"
+)
+
+// arena keeps strings in shared blocks: a million facts cost thousands of
+// allocations rather than millions, and the garbage collector has few
+// objects to look at, none with pointers. Texts go to the shelf of their
+// bucket, so that the facts of a bucket share a few blocks.
+type arena struct {
+	blocks  []string // each block's text so far
+	shelves []*shelf // while texts are added: by shelfOf their bucket
+	scratch []byte   // while texts are added: where one is put together
+}
+
+// shelf is the block an arena writes one bucket's texts to.
+type shelf struct {
+	text  strings.Builder
+	block uint32 // its index in blocks
+}
+
+// A bucket's first block is firstBlock bytes; each next one is twice as
+// large, up to maxBlock.
+const (
+	firstBlock = 4 << 10
+	maxBlock   = 64 << 10
+)
+
+// bucketsEachWay is how many buckets have a shelf of their own on each
+// side of 0, enough for every year a date can have. Buckets beyond share
+// the outermost shelves, undated facts among them.
+const bucketsEachWay = 1 << 14
+
+// add appends text to its bucket's shelf, and gives where it starts. A
+// Builder never changes bytes once written, so the strings already cut
+// from a block stay as they are.
+func (a *arena) add(bucket int32, text []byte) (block, off uint32) {
+	if a.shelves == nil {
+		a.shelves = make([]*shelf, 2*bucketsEachWay+1)
+	}
+	k := int(min(max(bucket, -bucketsEachWay), bucketsEachWay)) + bucketsEachWay
+	sh := a.shelves[k]
+	if sh == nil || sh.text.Cap()-sh.text.Len() < len(text) {
+		size := firstBlock
+		if sh != nil {
+			size = min(2*sh.text.Cap(), maxBlock)
+		}
+		sh = &shelf{block: uint32(len(a.blocks))}
+		sh.text.Grow(max(size, len(text)))
+		a.blocks = append(a.blocks, "")
+		a.shelves[k] = sh
+	}
+	off = uint32(sh.text.Len())
+	sh.text.Write(text)
+	a.blocks[sh.block] = sh.text.String()
+	return sh.block, off
+}
+
+// bucket groups facts for the arena by the year they start in, roughly:
+// the facts of one year are next to each other in the order facts sort in,
+// so writing their texts out reads a few blocks, not the whole arena.
+func (e *entry) bucket() int32 {
+	if !e.isDated() {
+		return math.MaxInt32
+	}
+	return e.start / 366
+}
