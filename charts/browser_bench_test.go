@@ -3,8 +3,6 @@ package charts
 import (
 	"bytes"
 	"fmt"
-	"os"
-	"path/filepath"
 	"testing"
 
 	"timeline/internal/browsertest"
@@ -35,14 +33,11 @@ func BenchmarkBrowser(b *testing.B) {
 			if err := pipeline.WriteCSV(&normalised, t); err != nil {
 				b.Fatal(err)
 			}
-			path := filepath.Join(b.TempDir(), "bench.html")
-			if err := os.WriteFile(path, page.Bytes(), 0o644); err != nil {
-				b.Fatal(err)
-			}
+			pageURL := browsertest.WritePage(b, "bench.html", page.Bytes())
 			var ready, zoom float64
 			for b.Loop() {
 				tab := browser.NewTab(b, opts)
-				tab.Open(fileURL(path))
+				tab.Open(pageURL)
 				ready += browsertest.Eval[float64](tab, `performance.getEntriesByName("timeline-ready")[0].startTime`)
 				zoom += browsertest.Eval[float64](tab, `new Promise(resolve => {
 					const c = goecharts_timeline, t0 = performance.now();

@@ -6,10 +6,7 @@ import (
 	"fmt"
 	"image"
 	"image/png"
-	"net/http"
-	"net/http/httptest"
 	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -85,10 +82,7 @@ func serveECharts(t *testing.T) browsertest.TabOptions {
 	return browsertest.TabOptions{Serve: map[string][]byte{EChartsURL: browsertest.EChartsJS(t)}}
 }
 
-func fileURL(path string) string {
-	abs, _ := filepath.Abs(path)
-	return "file://" + filepath.ToSlash(abs)
-}
+func fileURL(path string) string { return browsertest.FileURL(path) }
 
 // TestBrowserSeedPage opens the seed page the way people do: from disk,
 // over http, and inside an iframe on another origin.
@@ -100,8 +94,7 @@ func TestBrowserSeedPage(t *testing.T) {
 		t.Fatalf("the seed has %d dated facts, want 5", len(dated))
 	}
 	b := browsertest.Start(t)
-	out := httptest.NewServer(http.FileServer(http.Dir(dir)))
-	defer out.Close()
+	outURL := browsertest.ServeDir(t, dir)
 
 	t.Run("file", func(t *testing.T) {
 		tab := b.NewTab(t, serveECharts(t))
@@ -113,7 +106,7 @@ func TestBrowserSeedPage(t *testing.T) {
 	})
 	t.Run("http", func(t *testing.T) {
 		tab := b.NewTab(t, serveECharts(t))
-		if got := tab.Open(out.URL + "/stalinism.html"); got != "5" {
+		if got := tab.Open(outURL + "/stalinism.html"); got != "5" {
 			t.Errorf("data-timeline-ready = %s, want 5", got)
 		}
 		if got := drawnFacts(t, tab, titles(seed.Facts())); !slices.Equal(got, titles(dated)) {
@@ -123,20 +116,17 @@ func TestBrowserSeedPage(t *testing.T) {
 	})
 	t.Run("iframe on another origin", func(t *testing.T) {
 		// The lesson page is on localhost, the timeline on 127.0.0.1: two origins.
-		embedURL := out.URL + "/stalinism.embed.html"
-		lesson := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-			fmt.Fprintf(w, `<!DOCTYPE html><html><body><h1>Lesson</h1>
+		embedURL := outURL + "/stalinism.embed.html"
+		lessonURL := browsertest.ServePage(t, fmt.Sprintf(`<!DOCTYPE html><html><body><h1>Lesson</h1>
 <iframe src=%q width="900" height="420" title="Timeline"></iframe>
 <script>addEventListener("message", e => {
   if (e.origin === %q && e.data && e.data.type === "timeline-ready")
     document.documentElement.setAttribute("data-timeline-ready", String(e.data.facts));
-});</script></body></html>`, embedURL, out.URL)
-		}))
-		defer lesson.Close()
+});</script></body></html>`, embedURL, outURL))
 		// Keep the cross-site iframe in the page's process, so that its request
 		// for ECharts is answered too.
 		tab := browsertest.Start(t, browsertest.SameProcessFrames).NewTab(t, serveECharts(t))
-		lessonURL := strings.Replace(lesson.URL, "127.0.0.1", "localhost", 1)
+		lessonURL = strings.Replace(lessonURL, "127.0.0.1", "localhost", 1)
 		if got := tab.Open(lessonURL); got != "5" {
 			t.Errorf("the embedded page reported %s facts drawn, want 5", got)
 		}
@@ -229,14 +219,11 @@ var screenshotPath = os.Getenv("TIMELINE_SCREENSHOT")
 
 func savePNG(t *testing.T, name string, b []byte) {
 	t.Helper()
-	path := filepath.Join(t.TempDir(), name)
-	if name == "seed.png" && screenshotPath != "" {
+	path := ""
+	if name == "seed.png" {
 		path = screenshotPath
 	}
-	if err := os.WriteFile(path, b, 0o644); err != nil {
-		t.Fatal(err)
-	}
-	t.Logf("saved %s", path)
+	browsertest.SaveArtifact(t, path, name, b)
 }
 
 func decodeDataURL(t *testing.T, u string) []byte {
@@ -275,13 +262,10 @@ func colours(t *testing.T, b []byte) int {
 func TestBrowserOfflinePage(t *testing.T) {
 	t.Parallel()
 	tl := readTimeline(t, "testdata/groups.csv")
-	path := filepath.Join(t.TempDir(), "groups.html")
-	if err := os.WriteFile(path, render(t, tl, Options{EChartsJS: browsertest.EChartsJS(t)}), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	pageURL := browsertest.WritePage(t, "groups.html", render(t, tl, Options{EChartsJS: browsertest.EChartsJS(t)}))
 	b := browsertest.Start(t)
 	tab := b.NewTab(t, browsertest.TabOptions{Offline: true})
-	if got, want := tab.Open(fileURL(path)), fmt.Sprint(tl.Dated()); got != want {
+	if got, want := tab.Open(pageURL), fmt.Sprint(tl.Dated()); got != want {
 		t.Errorf("data-timeline-ready = %s, want %s", got, want)
 	}
 	dated := titles(tl.Facts()[:tl.Dated()])
@@ -319,14 +303,11 @@ func TestBrowserOfflinePage(t *testing.T) {
 func TestBrowserEmbedFollowsResize(t *testing.T) {
 	t.Parallel()
 	tl := readTimeline(t, "testdata/groups.csv")
-	path := filepath.Join(t.TempDir(), "groups.embed.html")
-	if err := os.WriteFile(path, render(t, tl, Options{Embed: true}), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	pageURL := browsertest.WritePage(t, "groups.embed.html", render(t, tl, Options{Embed: true}))
 	b := browsertest.Start(t)
 	tab := b.NewTab(t, serveECharts(t))
 	tab.Do(chromedp.EmulateViewport(700, 400))
-	tab.Open(fileURL(path))
+	tab.Open(pageURL)
 	size := `[goecharts_timeline.getWidth(), goecharts_timeline.getHeight()]`
 	if got := browsertest.Eval[[]int](tab, size); !slices.Equal(got, []int{700, 400}) {
 		t.Errorf("chart size = %v, want [700 400]", got)

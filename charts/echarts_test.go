@@ -5,9 +5,6 @@ import (
 	"crypto/sha512"
 	"encoding/base64"
 	"encoding/hex"
-	"os"
-	"path/filepath"
-	"strings"
 	"testing"
 
 	"timeline/internal/browsertest"
@@ -25,11 +22,7 @@ func TestPinnedECharts(t *testing.T) {
 	if got := "sha384-" + base64.StdEncoding.EncodeToString(sri[:]); got != EChartsIntegrity {
 		t.Errorf("node_modules ECharts integrity = %s, want %s", got, EChartsIntegrity)
 	}
-	pkg, err := os.ReadFile(filepath.Join(browsertest.RepoRoot(t), "package.json"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !strings.Contains(string(pkg), `"echarts": "`+EChartsVersion+`"`) {
-		t.Errorf("package.json does not pin echarts %s", EChartsVersion)
+	if got := browsertest.NPMPin(t, "echarts"); got != EChartsVersion {
+		t.Errorf("package.json pins echarts %q, want %s", got, EChartsVersion)
 	}
 }

@@ -2,8 +2,6 @@ package charts
 
 import (
 	"fmt"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -78,12 +76,9 @@ func TestBrowserManyGroups(t *testing.T) {
 		t.Skip("-short: skipping the 60,000-fact page")
 	}
 	tl := manyGroups(t, 60_000, 50_000)
-	path := filepath.Join(t.TempDir(), "groups.html")
-	if err := os.WriteFile(path, render(t, tl, Options{}), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	pageURL := browsertest.WritePage(t, "groups.html", render(t, tl, Options{}))
 	tab := browsertest.Start(t).NewTab(t, serveECharts(t))
-	if got, want := tab.Open(fileURL(path)), fmt.Sprint(tl.Dated()); got != want {
+	if got, want := tab.Open(pageURL), fmt.Sprint(tl.Dated()); got != want {
 		t.Fatalf("data-timeline-ready = %s, want %s", got, want)
 	}
 	lanes := browsertest.Eval[[]string](tab, `Timeline.data().lanes.map(l => l.name)`)
@@ -129,13 +124,10 @@ func BenchmarkBrowserManyGroups(b *testing.B) {
 	var ready [2]float64
 	for k, groups := range []int{0, 50_000} {
 		page := render(b, manyGroups(b, 60_000, groups), Options{})
-		path := filepath.Join(b.TempDir(), "groups.html")
-		if err := os.WriteFile(path, page, 0o644); err != nil {
-			b.Fatal(err)
-		}
+		pageURL := browsertest.WritePage(b, "groups.html", page)
 		for range 3 {
 			tab := browser.NewTab(b, opts)
-			tab.Open(fileURL(path))
+			tab.Open(pageURL)
 			ready[k] += browsertest.Eval[float64](tab, `performance.getEntriesByName("timeline-ready")[0].startTime`) / 3
 		}
 	}

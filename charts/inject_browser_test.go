@@ -2,8 +2,6 @@ package charts
 
 import (
 	"fmt"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -86,12 +84,9 @@ func TestBrowserInjection(t *testing.T) {
 		facts = append(facts, f)
 	}
 	tl := pipeline.NewTimeline("inject", []string{"notes", injectionCorpus[4]}, facts...)
-	path := filepath.Join(t.TempDir(), "inject.html")
-	if err := os.WriteFile(path, render(t, tl, Options{}), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	pageURL := browsertest.WritePage(t, "inject.html", render(t, tl, Options{}))
 	tab := browsertest.Start(t).NewTab(t, serveECharts(t))
-	if got, want := tab.Open(fileURL(path)), fmt.Sprint(len(injectionCorpus)); got != want {
+	if got, want := tab.Open(pageURL), fmt.Sprint(len(injectionCorpus)); got != want {
 		t.Errorf("data-timeline-ready = %s, want %s", got, want)
 	}
 	for i, s := range injectionCorpus {

@@ -2,8 +2,6 @@ package charts
 
 import (
 	"fmt"
-	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -26,12 +24,9 @@ func TestBrowserLargeTimeline(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	path := filepath.Join(t.TempDir(), "large.html")
-	if err := os.WriteFile(path, render(t, tl, Options{}), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	pageURL := browsertest.WritePage(t, "large.html", render(t, tl, Options{}))
 	tab := browsertest.Start(t).NewTab(t, serveECharts(t))
-	if got, want := tab.Open(fileURL(path)), fmt.Sprint(tl.Dated()); got != want {
+	if got, want := tab.Open(pageURL), fmt.Sprint(tl.Dated()); got != want {
 		t.Fatalf("data-timeline-ready = %s, want %s", got, want)
 	}
 	// Zoomed out, no labels: the page draws the density.

@@ -5,9 +5,6 @@ import (
 	"fmt"
 	"image"
 	"image/png"
-	"os"
-	"os/exec"
-	"path/filepath"
 	"slices"
 	"testing"
 
@@ -16,7 +13,6 @@ import (
 	"github.com/chromedp/chromedp/kb"
 
 	"timeline/internal/browsertest"
-	"timeline/internal/testenv"
 )
 
 // openSeed opens the seed page in a new tab.
@@ -159,10 +155,9 @@ func TestBrowserFirstView(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	path := filepath.Join(t.TempDir(), "view.html")
-	os.WriteFile(path, render(t, tl, Options{Intro: intro}), 0o644)
+	pageURL := browsertest.WritePage(t, "view.html", render(t, tl, Options{Intro: intro}))
 	tab := browsertest.Start(t).NewTab(t, serveECharts(t))
-	tab.Open(fileURL(path))
+	tab.Open(pageURL)
 	if got := browsertest.Eval[[]float64](tab, xExtentJS); !slices.Equal(got, []float64{1925, 1956}) {
 		t.Errorf("first view = %v, want [1925 1956] (1 January 1925 to the end of 1955)", got)
 	}
@@ -176,10 +171,6 @@ func TestBrowserFirstView(t *testing.T) {
 // the first page holds the chart, in the lanes' colours.
 func TestBrowserPrint(t *testing.T) {
 	t.Parallel()
-	pdftoppm, err := exec.LookPath("pdftoppm")
-	if err != nil {
-		testenv.Skip(t, "no pdftoppm: apt-get install -y poppler-utils")
-	}
 	tab := openSeed(t, browsertest.Start(t))
 	for name, paper := range map[string]chromedp.PaperSize{"a4": chromedp.PaperA4, "letter": chromedp.PaperLetter} {
 		pdf, err := chromedp.Run(tab.Ctx, chromedp.PrintToPDF(chromedp.PDFPaper(paper), chromedp.PDFLandscape(), chromedp.PDFPrintBackground()))
@@ -189,21 +180,7 @@ func TestBrowserPrint(t *testing.T) {
 		if !bytes.HasPrefix(pdf, []byte("%PDF-")) {
 			t.Fatalf("%s: not a PDF", name)
 		}
-		dir := t.TempDir()
-		path := filepath.Join(dir, name+".pdf")
-		os.WriteFile(path, pdf, 0o644)
-		if out, err := exec.Command(pdftoppm, "-png", "-r", "60", "-f", "1", "-l", "1", path, filepath.Join(dir, "page")).CombinedOutput(); err != nil {
-			t.Fatalf("pdftoppm: %v: %s", err, out)
-		}
-		pages, _ := filepath.Glob(filepath.Join(dir, "page*.png"))
-		if len(pages) != 1 {
-			t.Fatalf("%s: %d page images", name, len(pages))
-		}
-		first, err := os.ReadFile(pages[0])
-		if err != nil {
-			t.Fatal(err)
-		}
-		img, err := png.Decode(bytes.NewReader(first))
+		img, err := png.Decode(bytes.NewReader(browsertest.PDFFirstPage(t, pdf, 60)))
 		if err != nil {
 			t.Fatal(err)
 		}

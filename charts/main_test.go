@@ -1,22 +1,20 @@
 package charts
 
 import (
-	"fmt"
+	"bytes"
 	"os"
 	"path/filepath"
 	"sync"
 	"testing"
 
 	"timeline/internal/browsertest"
+	"timeline/internal/golden"
 	"timeline/pipeline"
 )
 
 func TestMain(m *testing.M) {
 	code := m.Run()
 	browsertest.Close()
-	if seed.dir != "" {
-		os.RemoveAll(seed.dir)
-	}
 	os.Exit(code)
 }
 
@@ -34,34 +32,20 @@ var seed struct {
 // folder and the timeline.
 func seedPages(t testing.TB) (dir string, tl *pipeline.Timeline) {
 	t.Helper()
+	tl = readTimeline(t, "testdata/stalinism.csv")
+	md := golden.Read(t, "testdata/stalinism.md")
 	seed.once.Do(func() {
-		tl, problems, err := pipeline.ReadFile(filepath.Join("testdata", "stalinism.csv"))
-		if err == nil && problems.Errors() > 0 {
-			err = fmt.Errorf("%v", problems)
-		}
-		if err != nil {
-			seed.err = err
-			return
-		}
-		md, err := os.ReadFile(filepath.Join("testdata", "stalinism.md"))
-		if err != nil {
-			seed.err = err
-			return
-		}
 		intro, err := ParseIntro("stalinism.md", md)
 		if err != nil {
 			seed.err = err
 			return
 		}
-		if seed.dir, seed.err = os.MkdirTemp("", "seed-"); seed.err != nil {
+		var page, embed bytes.Buffer
+		if seed.err = NewPage(tl, Options{Intro: intro}).WriteBoth(&page, &embed); seed.err != nil {
 			return
 		}
-		page, _ := os.Create(filepath.Join(seed.dir, "stalinism.html"))
-		embed, _ := os.Create(filepath.Join(seed.dir, "stalinism.embed.html"))
-		seed.err = NewPage(tl, Options{Intro: intro}).WriteBoth(page, embed)
-		page.Close()
-		embed.Close()
 		seed.tl = tl
+		seed.dir, seed.err = browsertest.WriteFiles(map[string][]byte{"stalinism.html": page.Bytes(), "stalinism.embed.html": embed.Bytes()})
 	})
 	if seed.err != nil {
 		t.Fatalf("rendering the seed: %v", seed.err)

@@ -3,20 +3,17 @@ package charts
 import (
 	"bytes"
 	"encoding/json"
-	"flag"
 	"fmt"
-	"os"
 	"strings"
 	"testing"
 
 	"golang.org/x/net/html"
 
+	"timeline/internal/golden"
 	"timeline/pipeline"
 )
 
-var update = flag.Bool("update", false, "rewrite the golden files in testdata")
-
-func readTimeline(t *testing.T, path string) *pipeline.Timeline {
+func readTimeline(t testing.TB, path string) *pipeline.Timeline {
 	t.Helper()
 	tl, problems, err := pipeline.ReadFile(path)
 	if err != nil {
@@ -44,32 +41,21 @@ const goldenScript = "/* charts/assets/js: tested apart */"
 // rendering is deterministic.
 func TestGoldenPages(t *testing.T) {
 	tl := readTimeline(t, "testdata/groups.csv")
-	for golden, o := range map[string]Options{
+	for path, o := range map[string]Options{
 		"testdata/groups.html":       {},
 		"testdata/groups.embed.html": {Embed: true},
 	} {
 		got := render(t, tl, o)
 		if again := render(t, tl, o); !bytes.Equal(got, again) {
-			t.Errorf("%s: two renders differ", golden)
+			t.Errorf("%s: two renders differ", path)
 		}
 		// The page script is compared apart, by its own tests: an edit of
 		// it does not change the golden pages.
 		if bytes.Count(got, []byte(timelineJS)) != 1 {
-			t.Errorf("%s: the page script is not inlined once", golden)
+			t.Errorf("%s: the page script is not inlined once", path)
 		}
 		got = bytes.Replace(got, []byte(timelineJS), []byte(goldenScript), 1)
-		if *update {
-			if err := os.WriteFile(golden, got, 0o644); err != nil {
-				t.Fatal(err)
-			}
-		}
-		want, err := os.ReadFile(golden)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if !bytes.Equal(got, want) {
-			t.Errorf("%s differs from the rendered page; run go test ./charts -update and review the diff", golden)
-		}
+		golden.Check(t, path, got)
 	}
 }
 

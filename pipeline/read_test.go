@@ -4,16 +4,14 @@ import (
 	"bytes"
 	"encoding/csv"
 	"errors"
-	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"timeline/internal/golden"
 	"unsafe"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files in testdata")
 
 // normalise reads a CSV and writes its normalised form, failing the test on
 // any error in the input.
@@ -41,27 +39,12 @@ func TestGolden(t *testing.T) {
 		"testdata/stalinism.csv": "testdata/stalinism.golden.csv",
 		"testdata/extras-lf.csv": "testdata/extras-lf.golden.csv",
 	}
-	for in, golden := range inputs {
+	for in, path := range inputs {
 		t.Run(filepath.Base(in), func(t *testing.T) {
-			src, err := os.ReadFile(in)
-			if err != nil {
-				t.Fatal(err)
-			}
-			got := normalise(t, in, src)
-			if *update {
-				if err := os.WriteFile(golden, got, 0o644); err != nil {
-					t.Fatal(err)
-				}
-			}
-			want, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if !bytes.Equal(got, want) {
-				t.Errorf("normalised %s differs from %s:\n got:\n%s\nwant:\n%s", in, golden, got, want)
-			}
-			if again := normalise(t, golden, got); !bytes.Equal(again, got) {
-				t.Errorf("normalising %s again changes it:\n%s", golden, again)
+			got := normalise(t, in, golden.Read(t, in))
+			golden.Check(t, path, got)
+			if again := normalise(t, path, got); !bytes.Equal(again, got) {
+				t.Errorf("normalising %s again changes it:\n%s", path, again)
 			}
 		})
 	}

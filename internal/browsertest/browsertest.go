@@ -11,8 +11,12 @@ package browsertest
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
+	"net/http"
+	"net/http/httptest"
 	"net/url"
 	"os"
 	"os/exec"
@@ -107,6 +111,7 @@ const (
 var (
 	browsersMu sync.Mutex
 	browsers   = map[Mode]*shared{}
+	tempDirs   []string // made by WriteFiles
 )
 
 // shared is a browser and how to stop it.
@@ -180,7 +185,8 @@ func launch(path string, mode Mode) *shared {
 	return sh
 }
 
-// Close stops every browser the package's tests launched.
+// Close stops every browser the package's tests launched, and removes
+// the folders WriteFiles made.
 func Close() {
 	browsersMu.Lock()
 	defer browsersMu.Unlock()
@@ -193,6 +199,10 @@ func Close() {
 		}
 		delete(browsers, mode)
 	}
+	for _, dir := range tempDirs {
+		os.RemoveAll(dir)
+	}
+	tempDirs = nil
 }
 
 // TabOptions says how a tab treats the network.
@@ -377,4 +387,110 @@ func (tab *Tab) NoProblems() {
 	if d := tab.Dialogs(); len(d) > 0 {
 		tab.t.Errorf("dialogs opened: %q", d)
 	}
+}
+
+// WritePage writes a page into a folder of the test's, and gives its
+// file: URL.
+func WritePage(t testing.TB, name string, page []byte) string {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), name)
+	if err := os.WriteFile(path, page, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return FileURL(path)
+}
+
+// FileURL gives the file: URL of a path.
+func FileURL(path string) string {
+	abs, _ := filepath.Abs(path)
+	return "file://" + filepath.ToSlash(abs)
+}
+
+// WriteFiles writes files, by name, into a new folder that Close removes,
+// and gives the folder: pages that tests share, made once.
+func WriteFiles(files map[string][]byte) (string, error) {
+	dir, err := os.MkdirTemp("", "browsertest-pages-")
+	if err != nil {
+		return "", err
+	}
+	browsersMu.Lock()
+	tempDirs = append(tempDirs, dir)
+	browsersMu.Unlock()
+	for name, b := range files {
+		if err := os.WriteFile(filepath.Join(dir, name), b, 0o644); err != nil {
+			return "", err
+		}
+	}
+	return dir, nil
+}
+
+// ServeDir serves a folder over http on loopback until the test ends, and
+// gives its URL.
+func ServeDir(t testing.TB, dir string) string {
+	t.Helper()
+	srv := httptest.NewServer(http.FileServer(http.Dir(dir)))
+	t.Cleanup(srv.Close)
+	return srv.URL
+}
+
+// ServePage serves one page, at every path, on loopback until the test
+// ends, and gives its URL.
+func ServePage(t testing.TB, page string) string {
+	t.Helper()
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		io.WriteString(w, page)
+	}))
+	t.Cleanup(srv.Close)
+	return srv.URL
+}
+
+// SaveArtifact writes what a test made, such as a screenshot, to path, or
+// into a folder of the test's when path is empty, and logs where.
+func SaveArtifact(t testing.TB, path, name string, b []byte) {
+	t.Helper()
+	if path == "" {
+		path = filepath.Join(t.TempDir(), name)
+	}
+	if err := os.WriteFile(path, b, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("saved %s", path)
+}
+
+// PDFFirstPage renders the first page of a PDF to PNG at dpi with
+// pdftoppm, from Debian's poppler-utils.
+func PDFFirstPage(t testing.TB, pdf []byte, dpi int) []byte {
+	t.Helper()
+	pdftoppm, err := exec.LookPath("pdftoppm")
+	if err != nil {
+		testenv.Skip(t, "no pdftoppm: apt-get install -y poppler-utils")
+	}
+	dir := t.TempDir()
+	path := filepath.Join(dir, "doc.pdf")
+	if err := os.WriteFile(path, pdf, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if out, err := exec.Command(pdftoppm, "-png", "-r", fmt.Sprint(dpi), "-f", "1", "-l", "1", "-singlefile", path, filepath.Join(dir, "page")).CombinedOutput(); err != nil {
+		t.Fatalf("pdftoppm: %v: %s", err, out)
+	}
+	b, err := os.ReadFile(filepath.Join(dir, "page.png"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+// NPMPin gives the version package.json pins a package at.
+func NPMPin(t testing.TB, pkg string) string {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join(RepoRoot(t), "package.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var p struct{ Dependencies map[string]string }
+	if err := json.Unmarshal(b, &p); err != nil {
+		t.Fatal(err)
+	}
+	return p.Dependencies[pkg]
 }
