@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strconv"
 
+	"timeline/internal/schema"
 	"timeline/pipeline"
 )
 
@@ -257,15 +258,22 @@ func factFlags(kind pipeline.Kind, d pipeline.Date) uint8 {
 // payloadChunk is how many facts' texts one chunk of the payload holds.
 const payloadChunk = 4096
 
-// textColumns are the payload's text columns, by key.
-var textColumns = []struct {
+// payloadColumn is a text column of the payload.
+type payloadColumn struct {
 	key   string
 	field pipeline.Field
-}{
-	{"id", pipeline.FieldID}, {"title", pipeline.FieldTitle}, {"date", pipeline.FieldDate},
-	{"desc", pipeline.FieldDescription}, {"au", pipeline.FieldAuthors}, {"pub", pipeline.FieldPublishedIn},
-	{"src", pipeline.FieldSource}, {"url", pipeline.FieldURL}, {"tags", pipeline.FieldTags},
-	{"grp", pipeline.FieldGroup}, {"ab", pipeline.FieldAbout},
+}
+
+// textColumns gives the payload's text columns: those of the schema with
+// a payload key, that t has.
+func textColumns(t *pipeline.Timeline) []payloadColumn {
+	var cols []payloadColumn
+	for i, c := range schema.Columns {
+		if f, ok := pipeline.FieldOf(i); ok && c.Payload != "" && t.HasColumn(i) {
+			cols = append(cols, payloadColumn{c.Payload, f})
+		}
+	}
+	return cols
 }
 
 // writePayload writes the data the page's script draws and lists, as one
@@ -351,7 +359,8 @@ func (l *layout) writePayload(w *bufio.Writer, view pipeline.Span) error {
 	key("xn")
 	list(len(t.ExtraColumns), func(c int) { str(t.ExtraColumns[c]) })
 	key("texts")
-	list(len(textColumns), func(c int) { str(textColumns[c].key) })
+	texts := textColumns(t)
+	list(len(texts), func(c int) { str(texts[c].key) })
 	// The text columns come in chunks of facts: writing one chunk's
 	// columns reads the texts of the same few facts, which stay in cache.
 	key("chunks")
@@ -359,7 +368,7 @@ func (l *layout) writePayload(w *bufio.Writer, view pipeline.Span) error {
 		from := c * payloadChunk
 		to := min(n, from+payloadChunk)
 		w.WriteByte('{')
-		for j, col := range textColumns {
+		for j, col := range texts {
 			if j > 0 {
 				w.WriteByte(',')
 			}

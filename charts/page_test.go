@@ -61,8 +61,9 @@ func TestGoldenPages(t *testing.T) {
 
 // pagePayload decodes the page's data payload.
 type pagePayload struct {
-	Rows  int `json:"rows"`
-	N     int `json:"n"`
+	Texts []string `json:"texts"`
+	Rows  int      `json:"rows"`
+	N     int      `json:"n"`
 	Lanes []struct {
 		Name      string
 		Band, Row int
@@ -80,6 +81,7 @@ type payloadTexts struct {
 	ID, Title, Date    []string
 	Desc, Au, Pub, Src []string
 	URL, Tags          []string
+	Media, Malt        []string
 	Xv                 [][]string
 }
 
@@ -134,6 +136,23 @@ func attr(n *html.Node, key string) string {
 		}
 	}
 	return ""
+}
+
+// TestPayloadColumns sends the columns of the schema that have a payload
+// key, and optional ones only when the timeline has them.
+func TestPayloadColumns(t *testing.T) {
+	tl := readTimeline(t, "testdata/groups.csv")
+	if got, want := strings.Join(payloadOf(t, render(t, tl, Options{})).Texts, ","), "id,title,date,grp,desc,au,pub,ab,url,src,tags"; got != want {
+		t.Errorf("texts = %s, want %s", got, want)
+	}
+	media := pipeline.NewTimeline("m", nil, pipeline.Fact{Title: "A", Media: "https://example.org/a.png", MediaAlt: "An A"})
+	p := payloadOf(t, render(t, media, Options{}))
+	if got, want := strings.Join(p.Texts, ","), "id,title,date,grp,desc,au,pub,ab,url,src,tags,media,malt"; got != want {
+		t.Errorf("texts with media = %s, want %s", got, want)
+	}
+	if len(p.Chunks) != 1 || p.Chunks[0].Media[0] != "https://example.org/a.png" || p.Chunks[0].Malt[0] != "An A" {
+		t.Errorf("media in the payload: %+v", p.Chunks)
+	}
 }
 
 func TestPayload(t *testing.T) {

@@ -31,3 +31,5 @@
 // record type as the schema. Read reports every problem in a file at once,
 // each at its physical line and column.
 package pipeline
+
+//go:generate go run gen_columns.go

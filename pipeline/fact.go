@@ -1,6 +1,7 @@
 package pipeline
 
 import (
+	"errors"
 	"fmt"
 	"net/url"
 	"strings"
@@ -45,44 +46,56 @@ func ParseKind(s string) (Kind, error) {
 	return History, because(ErrUnknownKind, "unknown kind %q: use history or historiography", s)
 }
 
-// Fact is one row of a timeline: an event or period, or a work that
-// studies events.
-type Fact struct {
-	ID          string
-	Kind        Kind
-	Title       string
-	Date        Date
-	Group       string // sub-lane within the kind's band
-	Description string
-	Authors     List
-	PublishedIn string
-	About       List // for historiography: ids of the history facts it studies
-	URL         string
-	Source      string
-	Tags        List
-	Extra       []string // values of the timeline's extra columns, in order
-	Line        int      // physical line of the row in its file, for messages
-}
-
-// Validate checks a single fact on its own; links between facts are
-// checked when a whole file is read.
+// Validate checks a fact on its own, as Read checks each row; links
+// between facts are checked when a whole file is read.
 func (f *Fact) Validate() error {
-	if strings.TrimSpace(f.Title) == "" {
-		return ErrEmptyTitle
-	}
-	if err := f.Date.Validate(); err != nil {
-		return err
-	}
-	return validateURL(f.URL)
+	var errs []error
+	f.check(func(_ string, sev Severity, err error) {
+		if sev == SeverityError {
+			errs = append(errs, err)
+		}
+	})
+	return errors.Join(errs...)
 }
 
-func validateURL(s string) error {
+// check reports what is wrong with a fact on its own, with the column it
+// is in: every check of one row that reading the row does not do already.
+// Read and Validate both use it.
+func (f *Fact) check(report func(column string, sev Severity, err error)) {
+	if strings.TrimSpace(f.Title) == "" {
+		report("title", SeverityError, ErrEmptyTitle)
+	}
+	if !f.Date.IsZero() {
+		if err := f.Date.Validate(); err != nil {
+			report("date", SeverityError, err)
+		}
+	}
+	for _, u := range f.urls() {
+		if err := validateURL(u.column, u.value); err != nil {
+			report(u.column, SeverityError, err)
+		}
+	}
+	for _, id := range f.ids() {
+		if strings.Contains(id.value, listSeparator) {
+			report(id.column, SeverityError, because(ErrBadID, "id %q must not contain %q, which separates ids in about", id.value, listSeparator))
+		}
+	}
+	if f.Kind == History && f.About != "" {
+		report("about", SeverityWarning, because(ErrAboutOnHistory, "a history row has about; only historiography links to what it studies"))
+	}
+}
+
+// namedValue is a value of a fact, with the name of its column.
+type namedValue struct{ column, value string }
+
+// validateURL checks the value of a column of http or https addresses.
+func validateURL(column, s string) error {
 	if s == "" {
 		return nil
 	}
 	u, err := url.Parse(s)
 	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-		return because(ErrBadURL, "url %q is not an http or https address", s)
+		return because(ErrBadURL, "%s %q is not an http or https address", column, s)
 	}
 	return nil
 }

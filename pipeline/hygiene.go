@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strings"
 	"unicode/utf8"
+
+	"timeline/internal/schema"
 )
 
 // Characters that no one types into a spreadsheet, but that a copy from a
@@ -94,8 +96,10 @@ var controlNames = map[rune]string{
 // checkControls reports the first control character in each field of a
 // row that holds one.
 func (rd *reader) checkControls(r *record, extra []string, extraColumns []string) {
-	for _, f := range r.fields() {
-		rd.reportControl(f.column, f.value)
+	for i, c := range schema.Columns {
+		if c.Value != schema.Derived {
+			rd.reportControl(c.Name, *recordValue[i](r))
+		}
 	}
 	for c, v := range extra {
 		rd.reportControl(strings.ToLower(strings.TrimSpace(extraColumns[c])), v)

@@ -18,11 +18,11 @@ import (
 	"unicode/utf8"
 
 	"github.com/gocarina/gocsv"
+
+	"timeline/internal/schema"
+
 	"golang.org/x/text/unicode/norm"
 )
-
-// requiredColumns must be in every input header.
-var requiredColumns = []string{"title"}
 
 // ReadFile reads and checks the timeline in the CSV file at path. Problems
 // name the file as path. The error is for a file that cannot be opened or
@@ -252,19 +252,36 @@ func (rd *reader) parse(um *gocsv.Unmarshaller, extraIdx []int, batches chan<- *
 	batches <- b
 }
 
+// normaliseHeader gives the header as the schema names its columns: in
+// lower case, trimmed, aliases by their column's name.
 func normaliseHeader(h []string) []string {
 	out := make([]string, len(h))
 	for i, name := range h {
 		out[i] = strings.ToLower(strings.TrimSpace(name))
+		if c, ok := aliases()[out[i]]; ok {
+			out[i] = c
+		}
 	}
 	return out
 }
+
+// aliases maps each column's aliases to its name.
+var aliases = sync.OnceValue(func() map[string]string {
+	m := map[string]string{}
+	for _, c := range schema.Columns {
+		for _, a := range c.Aliases {
+			m[a] = c.Name
+		}
+	}
+	return m
+})
 
 // readHeader checks the header and notes where each column is. It returns
 // the indexes of the columns outside the schema.
 func (rd *reader) readHeader(original, lower []string, t *Timeline) (extra []int) {
 	known := schemaColumns()
 	rd.columns = make(map[string]int, len(lower))
+	t.optional = 0
 	for i, name := range lower {
 		line, col := rd.csv.FieldPos(i)
 		if _, dup := rd.columns[name]; dup {
@@ -275,15 +292,19 @@ func (rd *reader) readHeader(original, lower []string, t *Timeline) (extra []int
 		if name == "group" {
 			rd.groupHeader = [2]int{line, col}
 		}
-		if !known[name] {
+		c, ok := known[name]
+		switch {
+		case !ok:
 			extra = append(extra, i)
 			t.ExtraColumns = append(t.ExtraColumns, original[i])
+		case schema.Columns[c].Optional:
+			t.optional |= 1 << c
 		}
 	}
 	rd.at = columnsAt{id: rd.index("id"), title: rd.index("title"), about: rd.index("about")}
-	for _, name := range requiredColumns {
-		if _, ok := rd.columns[name]; !ok {
-			rd.report(1, 1, SeverityError, ErrHeader, "missing required column %q", name)
+	for _, c := range schema.Columns {
+		if _, ok := rd.columns[c.Name]; c.Required && !ok {
+			rd.report(1, 1, SeverityError, ErrHeader, "missing required column %q", c.Name)
 		}
 	}
 	return extra
@@ -297,14 +318,12 @@ func (rd *reader) index(column string) int {
 	return -1
 }
 
-// schemaColumns is the set of column names the record struct declares,
-// as gocsv writes them in a header.
-var schemaColumns = sync.OnceValue(func() map[string]bool {
-	var b strings.Builder
-	gocsv.MarshalCSV([]record{}, gocsv.NewSafeCSVWriter(csv.NewWriter(&b)))
-	known := map[string]bool{}
-	for _, name := range strings.Split(strings.TrimSpace(b.String()), ",") {
-		known[name] = true
+// schemaColumns maps the name of each column of the schema to its index
+// in schema.Columns.
+var schemaColumns = sync.OnceValue(func() map[string]int {
+	known := map[string]int{}
+	for i, c := range schema.Columns {
+		known[c.Name] = i
 	}
 	return known
 })
@@ -330,10 +349,10 @@ func (rd *reader) csvProblem(err error) (p Problem, ok bool) {
 // checkUTF8 reports the first field of a row that is not UTF-8, as a file
 // saved in another encoding has.
 func (rd *reader) checkUTF8(r *record, extra []string) {
-	for _, f := range r.fields() {
-		if !utf8.ValidString(f.value) {
-			l, c := rd.pos(f.column)
-			rd.report(l, c, SeverityError, ErrNotUTF8, "%s is not valid UTF-8: save the file as UTF-8", f.column)
+	for i, c := range schema.Columns {
+		if v := *recordValue[i](r); c.Value != schema.Derived && !utf8.ValidString(v) {
+			l, col := rd.pos(c.Name)
+			rd.report(l, col, SeverityError, ErrNotUTF8, "%s is not valid UTF-8: save the file as UTF-8", c.Name)
 			return
 		}
 	}
@@ -348,20 +367,8 @@ func (rd *reader) checkUTF8(r *record, extra []string) {
 
 // fact turns one row into a Fact and reports what is wrong with it alone.
 func (rd *reader) fact(r *record) Fact {
-	line := int(rd.rowPos[0])
-	f := Fact{
-		ID:          strings.TrimSpace(r.ID),
-		Title:       strings.TrimSpace(r.Title),
-		Group:       strings.TrimSpace(r.Group),
-		Description: strings.TrimSpace(r.Description),
-		Authors:     parseList(r.Authors),
-		PublishedIn: strings.TrimSpace(r.PublishedIn),
-		About:       parseList(r.About),
-		URL:         strings.TrimSpace(r.URL),
-		Source:      strings.TrimSpace(r.Source),
-		Tags:        parseList(r.Tags),
-		Line:        line,
-	}
+	f := Fact{Line: int(rd.rowPos[0])}
+	f.readTexts(r)
 	if strings.TrimSpace(r.Kind) == "" {
 		if f.Authors != "" || f.PublishedIn != "" {
 			f.Kind = Historiography
@@ -372,10 +379,6 @@ func (rd *reader) fact(r *record) Fact {
 	} else {
 		f.Kind = k
 	}
-	if rd.at.title >= 0 && f.Title == "" {
-		l, c := rd.posAt(rd.at.title)
-		rd.reportErr(l, c, SeverityError, ErrEmptyTitle)
-	}
 	if d, err := ParseDate(r.Date); err != nil {
 		l, c := rd.pos("date")
 		rd.reportErr(l, c, SeverityError, err)
@@ -383,18 +386,13 @@ func (rd *reader) fact(r *record) Fact {
 		l, c := rd.pos("date")
 		rd.report(l, c, SeverityWarning, ErrUndated, "undated: listed in the table, not drawn")
 	}
-	if err := validateURL(f.URL); err != nil {
-		l, c := rd.pos("url")
-		rd.reportErr(l, c, SeverityError, err)
-	}
-	if strings.Contains(f.ID, listSeparator) {
-		l, c := rd.pos("id")
-		rd.report(l, c, SeverityError, ErrBadID, "id %q must not contain %q, which separates ids in about", f.ID, listSeparator)
-	}
-	if f.Kind == History && f.About != "" {
-		l, c := rd.pos("about")
-		rd.report(l, c, SeverityWarning, ErrAboutOnHistory, "a history row has about; only historiography links to what it studies")
-	}
+	f.check(func(column string, sev Severity, err error) {
+		if column == "title" && rd.at.title < 0 {
+			return // the header lacks the column, which is reported once
+		}
+		l, c := rd.pos(column)
+		rd.reportErr(l, c, sev, err)
+	})
 	idLine, idCol := rd.posAt(rd.at.id)
 	aboutLine, aboutCol := rd.posAt(rd.at.about)
 	rd.refs = append(rd.refs, rowRefs{int32(idLine), int32(idCol), int32(aboutLine), int32(aboutCol)})

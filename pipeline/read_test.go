@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"timeline/internal/golden"
@@ -349,11 +350,12 @@ func TestWriteManyChunks(t *testing.T) {
 	}
 }
 
-// TestEntrySize keeps a fact's entry at the 80 bytes README promises: a
-// million facts take 80 MB besides their text.
+// TestEntrySize keeps a fact's entry at the 96 bytes docs/performance.md
+// gives: a million facts take 96 MB besides their text. Each text column
+// of the schema costs 4 of them.
 func TestEntrySize(t *testing.T) {
-	if got := unsafe.Sizeof(entry{}); got != 80 {
-		t.Errorf("an entry takes %d bytes, want 80", got)
+	if got := unsafe.Sizeof(entry{}); got != 96 {
+		t.Errorf("an entry takes %d bytes, want 96", got)
 	}
 }
 
@@ -415,4 +417,59 @@ func TestReadManyGroups(t *testing.T) {
 		"x.csv:1:12: warning: 201 distinct groups, more than 200: the page gives lanes to the largest groups only, and draws the others in one lane"})
 	_, problems, _ = Read(strings.NewReader(strings.Replace(b.String(), "G200\n", "G199\n", 1)), "x.csv", "x")
 	assertProblems(t, problems, nil)
+}
+
+// TestMediaColumns reads the optional media columns, by their names and
+// aliases: they reach the normalised CSV only when the input has them, and
+// a media address that is not http(s) is an error where it is.
+func TestMediaColumns(t *testing.T) {
+	in := "title,date,Media,Media Credit,media_caption,MEDIA ALT\n" +
+		"Stalin dies,5 March 1953,https://example.org/stalin.jpg,Photo: TASS,The funeral,Crowds in Moscow\n" +
+		"A bad one,1953,javascript:alert(1),,,\n"
+	tl, problems, err := Read(strings.NewReader(in), "x.csv", "x")
+	if err != nil {
+		t.Fatal(err)
+	}
+	assertProblems(t, problems, []string{`x.csv:3:16: media "javascript:alert(1)" is not an http or https address`})
+	if !errors.Is(&problems[0], ErrBadURL) {
+		t.Errorf("%v is not ErrBadURL", &problems[0])
+	}
+	f := tl.Fact(slices.IndexFunc(tl.Facts(), func(f Fact) bool { return f.Title == "Stalin dies" }))
+	if f.Media != "https://example.org/stalin.jpg" || f.MediaCredit != "Photo: TASS" || f.MediaCaption != "The funeral" || f.MediaAlt != "Crowds in Moscow" {
+		t.Errorf("media of %q: %q %q %q %q", f.Title, f.Media, f.MediaCredit, f.MediaCaption, f.MediaAlt)
+	}
+	good, _ := strings.CutSuffix(in, "A bad one,1953,javascript:alert(1),,,\n")
+	tl, problems, _ = Read(strings.NewReader(good), "x.csv", "x")
+	assertProblems(t, problems, nil)
+	var out bytes.Buffer
+	if err := WriteCSV(&out, tl); err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(out.String(), "\n")
+	if want := "id,kind,title,date,start,end,precision,approximate,uncertain,edtf,group,description,authors,published_in,about,url,source,tags,media,media_credit,media_caption,media_alt"; lines[0] != want {
+		t.Errorf("header %q, want %q", lines[0], want)
+	}
+	if want := ",https://example.org/stalin.jpg,Photo: TASS,The funeral,Crowds in Moscow"; !strings.HasSuffix(lines[1], want) {
+		t.Errorf("row %q does not end %q", lines[1], want)
+	}
+	// Read back, the normalised CSV gives itself.
+	if again := normalise(t, "again.csv", out.Bytes()); !bytes.Equal(again, out.Bytes()) {
+		t.Errorf("normalising the media columns again changes them:\n%s", again)
+	}
+	// One media column is enough to have it; the others stay out.
+	tl, _, _ = Read(strings.NewReader("title,media_alt\nA,An alt text\n"), "x.csv", "x")
+	out.Reset()
+	WriteCSV(&out, tl)
+	if got := strings.SplitN(out.String(), "\n", 2)[0]; !strings.HasSuffix(got, ",tags,media_alt") {
+		t.Errorf("header %q", got)
+	}
+}
+
+// TestFactValidate is Read's check of a row, for a fact a program made.
+func TestFactValidate(t *testing.T) {
+	f := Fact{Title: "x", Media: "ftp://example.org/a.png", ID: "a;b"}
+	err := f.Validate()
+	if !errors.Is(err, ErrBadURL) || !errors.Is(err, ErrBadID) {
+		t.Errorf("Validate() = %v, want a bad media address and a bad id", err)
+	}
 }

@@ -6,40 +6,6 @@ import (
 	"strings"
 )
 
-// record is one CSV row. Its struct tags are the one place the file's
-// schema is declared: gocsv reads input columns by these names, in any
-// order, and writes the normalised CSV in this field order.
-type record struct {
-	ID          string `csv:"id"`
-	Kind        string `csv:"kind"`
-	Title       string `csv:"title"`
-	Date        string `csv:"date"`
-	Start       string `csv:"start"`
-	End         string `csv:"end"`
-	Precision   string `csv:"precision"`
-	Approximate string `csv:"approximate"`
-	Uncertain   string `csv:"uncertain"`
-	EDTF        string `csv:"edtf"`
-	Group       string `csv:"group"`
-	Description string `csv:"description"`
-	Authors     string `csv:"authors"`
-	PublishedIn string `csv:"published_in"`
-	About       string `csv:"about"`
-	URL         string `csv:"url"`
-	Source      string `csv:"source"`
-	Tags        string `csv:"tags"`
-}
-
-// fields gives the input fields of a row, by column name, for the checks
-// that look at every field.
-func (r *record) fields() []struct{ column, value string } {
-	return []struct{ column, value string }{
-		{"id", r.ID}, {"kind", r.Kind}, {"title", r.Title}, {"date", r.Date}, {"group", r.Group},
-		{"description", r.Description}, {"authors", r.Authors}, {"published_in", r.PublishedIn},
-		{"about", r.About}, {"url", r.URL}, {"source", r.Source}, {"tags", r.Tags},
-	}
-}
-
 // listSeparator separates the items of authors, tags and about.
 const listSeparator = ";"
 
@@ -128,20 +94,8 @@ func boolColumn(b bool) string {
 // then the end.
 func (t *Timeline) record(i int, days []byte) (r record, out []byte, split int) {
 	e := &t.entries[i]
-	r = record{
-		ID:          t.field(e, FieldID),
-		Kind:        Kind(e.kind).String(),
-		Title:       t.field(e, FieldTitle),
-		Date:        t.field(e, FieldDate),
-		Group:       t.field(e, FieldGroup),
-		Description: t.field(e, FieldDescription),
-		Authors:     t.field(e, FieldAuthors),
-		PublishedIn: t.field(e, FieldPublishedIn),
-		About:       t.field(e, FieldAbout),
-		URL:         t.field(e, FieldURL),
-		Source:      t.field(e, FieldSource),
-		Tags:        t.field(e, FieldTags),
-	}
+	t.recordTexts(e, &r)
+	r.Kind = Kind(e.kind).String()
 	split = len(days)
 	if e.isDated() {
 		days = appendISODay(days, DayOfNumber(int64(e.start)))
@@ -152,7 +106,6 @@ func (t *Timeline) record(i int, days []byte) (r record, out []byte, split int) 
 		r.Precision = Precision(e.precision).String()
 		r.Approximate = boolColumn(e.flags&flagApproximate != 0)
 		r.Uncertain = boolColumn(e.flags&flagUncertain != 0)
-		r.EDTF = t.field(e, FieldEDTF)
 	}
 	return r, days, split
 }

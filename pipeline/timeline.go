@@ -1,6 +1,9 @@
 package pipeline
 
-import "math"
+import (
+	"math"
+	"timeline/internal/schema"
+)
 
 // Timeline is the content of one CSV file: its facts, sorted by start, then
 // id, with undated facts last, and the links from works to the facts they
@@ -13,6 +16,8 @@ import "math"
 type Timeline struct {
 	Name         string   // file name without directory or .csv
 	ExtraColumns []string // input columns outside the schema, in input order
+
+	optional uint64 // the optional columns the input has, by bit of their index in schema.Columns
 
 	entries   []entry
 	texts     arena             // the entries' texts
@@ -30,28 +35,6 @@ type Timeline struct {
 // Link is a work of historiography and one fact it studies, as indexes of
 // the timeline's facts.
 type Link struct{ Work, Studied int }
-
-// Field names one text field of a fact, for reading one column of many
-// facts without making each Fact: see Timeline.Field.
-type Field int
-
-// The text fields of a fact, in the order an entry's text holds them.
-// FieldDate is the date as written; FieldEDTF its EDTF form.
-const (
-	FieldID Field = iota
-	FieldTitle
-	FieldGroup
-	FieldDescription
-	FieldAuthors
-	FieldPublishedIn
-	FieldAbout
-	FieldURL
-	FieldSource
-	FieldTags
-	FieldDate
-	FieldEDTF
-	numFields = iota
-)
 
 // Flags of an entry: of its date, and of its id.
 const (
@@ -146,11 +129,7 @@ func (t *Timeline) pack(f *Fact) entry {
 		id = DeriveID(f.Title, f.Date)
 		e.flags |= flagDerivedID
 	}
-	fields := [...]string{
-		FieldID: id, FieldTitle: f.Title, FieldGroup: f.Group, FieldDescription: f.Description,
-		FieldAuthors: string(f.Authors), FieldPublishedIn: f.PublishedIn, FieldAbout: string(f.About),
-		FieldURL: f.URL, FieldSource: f.Source, FieldTags: string(f.Tags), FieldDate: f.Date.Text, FieldEDTF: f.Date.EDTF,
-	}
+	fields := f.texts(id)
 	extra := f.Extra[:min(len(f.Extra), len(t.ExtraColumns))]
 	buf := t.texts.scratch[:0]
 	for i, s := range fields {
@@ -227,9 +206,32 @@ func NewTimeline(name string, extraColumns []string, facts ...Fact) *Timeline {
 	t := &Timeline{Name: name, ExtraColumns: extraColumns, entries: make([]entry, 0, len(facts))}
 	for i := range facts {
 		t.add(&facts[i])
+		for field, v := range facts[i].texts("") {
+			if c := fieldColumn[field]; v != "" && schema.Columns[c].Optional {
+				t.optional |= 1 << c
+			}
+		}
 	}
 	t.link(nil, nil)
 	return t
+}
+
+// FieldOf gives the Field that keeps the column of index i in
+// schema.Columns, if a text field keeps it.
+func FieldOf(i int) (Field, bool) {
+	for f, c := range fieldColumn {
+		if c == i {
+			return Field(f), true
+		}
+	}
+	return 0, false
+}
+
+// HasColumn reports whether the timeline has a column of the schema. An
+// optional column is there only when the input has it; the others always
+// are.
+func (t *Timeline) HasColumn(i int) bool {
+	return !schema.Columns[i].Optional || t.optional&(1<<i) != 0
 }
 
 // Len returns how many facts t has.
@@ -242,21 +244,8 @@ func (t *Timeline) Dated() int { return t.dated }
 // Fact returns the i'th fact.
 func (t *Timeline) Fact(i int) Fact {
 	e := &t.entries[i]
-	f := Fact{
-		ID:          t.field(e, FieldID),
-		Kind:        Kind(e.kind),
-		Title:       t.field(e, FieldTitle),
-		Group:       t.field(e, FieldGroup),
-		Description: t.field(e, FieldDescription),
-		Authors:     List(t.field(e, FieldAuthors)),
-		PublishedIn: t.field(e, FieldPublishedIn),
-		About:       List(t.field(e, FieldAbout)),
-		URL:         t.field(e, FieldURL),
-		Source:      t.field(e, FieldSource),
-		Tags:        List(t.field(e, FieldTags)),
-		Date:        t.date(e),
-		Line:        int(e.line),
-	}
+	f := Fact{Kind: Kind(e.kind), Date: t.date(e), Line: int(e.line)}
+	t.factTexts(e, &f)
 	if k := len(t.ExtraColumns); k > 0 {
 		f.Extra = make([]string, k)
 		for c := range k {

@@ -6,6 +6,8 @@ import (
 	"io"
 
 	"github.com/gocarina/gocsv"
+
+	"timeline/internal/schema"
 )
 
 // WriteCSV writes the normalised CSV of t: the schema's columns in their
@@ -80,7 +82,7 @@ const rowsPerMarshal = 64
 // marshalRows writes the rows of facts from to to, and the header before
 // the first fact (even when there is none), to buf through gocsv, using rows as scratch space.
 func (t *Timeline) marshalRows(buf *bytes.Buffer, rows *chunkRows, from, to int) error {
-	out := &extraColumnsWriter{csv: csv.NewWriter(buf), t: t, next: from, header: from == 0}
+	out := &extraColumnsWriter{csv: csv.NewWriter(buf), t: t, next: from, header: from == 0, written: t.writtenColumns()}
 	for {
 		n := min(rowsPerMarshal, to-from)
 		days := rows.days[:0]
@@ -115,19 +117,27 @@ func (t *Timeline) marshalRows(buf *bytes.Buffer, rows *chunkRows, from, to int)
 	}
 }
 
-// extraColumnsWriter receives gocsv's rows and appends the timeline's extra
-// columns to each.
+// extraColumnsWriter receives gocsv's rows, keeps the columns the
+// timeline has, and appends its extra columns to each.
 type extraColumnsWriter struct {
-	csv    *csv.Writer
-	t      *Timeline
-	header bool // the next row is the header
-	next   int  // the fact of the next row that is not the header
-	buf    []string
+	csv     *csv.Writer
+	t       *Timeline
+	header  bool  // the next row is the header
+	next    int   // the fact of the next row that is not the header
+	written []int // the columns of gocsv's rows to write, or nil for all
+	buf     []string
 }
 
 // Write writes one row from gocsv, with the extra columns appended.
 func (w *extraColumnsWriter) Write(fields []string) error {
-	w.buf = append(w.buf[:0], fields...)
+	if w.written == nil {
+		w.buf = append(w.buf[:0], fields...)
+	} else {
+		w.buf = w.buf[:0]
+		for _, c := range w.written {
+			w.buf = append(w.buf, fields[c])
+		}
+	}
 	if w.header {
 		w.buf = append(w.buf, w.t.ExtraColumns...)
 		w.header = false
@@ -145,3 +155,21 @@ func (w *extraColumnsWriter) Flush() { w.csv.Flush() }
 
 // Error reports an error of an earlier Write or Flush.
 func (w *extraColumnsWriter) Error() error { return w.csv.Error() }
+
+// writtenColumns gives the indexes in schema.Columns of the columns the
+// normalised CSV of t has, or nil when it has them all.
+func (t *Timeline) writtenColumns() []int {
+	var cols []int
+	all := true
+	for i := range schema.Columns {
+		if t.HasColumn(i) {
+			cols = append(cols, i)
+		} else {
+			all = false
+		}
+	}
+	if all {
+		return nil
+	}
+	return cols
+}

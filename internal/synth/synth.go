@@ -6,31 +6,14 @@ import (
 	"bufio"
 	"bytes"
 	"context"
-	"encoding/csv"
 	"fmt"
 	"io"
 	"math/rand/v2"
 	"strconv"
 	"strings"
 
-	"github.com/gocarina/gocsv"
-
 	"timeline/pipeline"
 )
-
-// row is one synthetic input row; its tags are input columns.
-type row struct {
-	ID          string `csv:"id"`
-	Kind        string `csv:"kind"`
-	Date        string `csv:"date"`
-	Title       string `csv:"title"`
-	Group       string `csv:"group"`
-	Description string `csv:"description"`
-	Authors     string `csv:"authors"`
-	PublishedIn string `csv:"published_in"`
-	About       string `csv:"about"`
-	Source      string `csv:"source"`
-}
 
 var (
 	historyGroups = []string{"Politics", "Economy", "Culture"}
@@ -44,32 +27,22 @@ var (
 func Write(ctx context.Context, w io.Writer, n int, seed uint64) error {
 	rng := rand.New(rand.NewPCG(seed, seed^0x9e3779b97f4a7c15))
 	bw := bufio.NewWriterSize(w, 1<<16)
-	rows := make(chan any, 1024)
-	done := make(chan struct{})
-	defer close(done)
-	go func() {
-		defer close(rows)
-		var history []string // ids of history facts so far, for about
+	var history []string // ids of history facts so far, for about
+	facts := func(yield func(pipeline.Fact) bool) {
 		for i := range n {
 			if i%4096 == 0 && ctx.Err() != nil {
 				return
 			}
-			r := genFact(rng, i, history)
-			if r.Kind == "history" && r.ID != "" {
-				history = append(history, r.ID)
+			f := genFact(rng, i, history)
+			if f.Kind == pipeline.History && f.ID != "" {
+				history = append(history, f.ID)
 			}
-			select {
-			case rows <- r:
-			case <-done:
+			if !yield(f) {
 				return
 			}
 		}
-	}()
-	if n == 0 {
-		if err := gocsv.MarshalCSV([]row{}, gocsv.NewSafeCSVWriter(csv.NewWriter(bw))); err != nil {
-			return err
-		}
-	} else if err := gocsv.MarshalChan(rows, gocsv.NewSafeCSVWriter(csv.NewWriter(bw))); err != nil {
+	}
+	if err := pipeline.WriteFacts(bw, facts); err != nil {
 		return err
 	}
 	if err := ctx.Err(); err != nil {
@@ -78,19 +51,20 @@ func Write(ctx context.Context, w io.Writer, n int, seed uint64) error {
 	return bw.Flush()
 }
 
-func genFact(rng *rand.Rand, i int, history []string) row {
-	r := row{ID: "f" + strconv.Itoa(i+1), Source: "timeline gen"}
+func genFact(rng *rand.Rand, i int, history []string) pipeline.Fact {
+	r := pipeline.Fact{ID: "f" + strconv.Itoa(i+1), Source: "timeline gen"}
 	work := len(history) > 0 && rng.IntN(10) < 3
 	topic := topics[rng.IntN(len(topics))]
 	if work {
-		r.Kind = "historiography"
+		r.Kind = pipeline.Historiography
 		r.Group = workGroups[rng.IntN(len(workGroups))]
-		r.Date = strconv.Itoa(1900 + rng.IntN(125))
+		r.Date.Text = strconv.Itoa(1900 + rng.IntN(125))
 		r.Title = fmt.Sprintf("A study of the %s, no. %d", topic, i+1)
-		r.Authors = surnames[rng.IntN(len(surnames))]
+		authors := surnames[rng.IntN(len(surnames))]
 		if rng.IntN(3) == 0 {
-			r.Authors += "; " + surnames[rng.IntN(len(surnames))]
+			authors += "; " + surnames[rng.IntN(len(surnames))]
 		}
+		r.Authors = pipeline.List(authors)
 		r.PublishedIn = fmt.Sprintf("Journal of History %d(%d)", 1+rng.IntN(80), 1+rng.IntN(4))
 		about := []string{history[rng.IntN(len(history))]}
 		if rng.IntN(4) == 0 {
@@ -98,11 +72,11 @@ func genFact(rng *rand.Rand, i int, history []string) row {
 				about = append(about, second)
 			}
 		}
-		r.About = strings.Join(about, "; ")
+		r.About = pipeline.List(strings.Join(about, "; "))
 	} else {
-		r.Kind = "history"
+		r.Kind = pipeline.History
 		r.Group = historyGroups[rng.IntN(len(historyGroups))]
-		r.Date = genDate(rng, rng.IntN(5) == 0)
+		r.Date.Text = genDate(rng, rng.IntN(5) == 0)
 		r.Title = fmt.Sprintf("The %s of fact %d", topic, i+1)
 	}
 	r.Description = fmt.Sprintf("Synthetic fact %d, on the theme %q, for trying timeline at scale.", i+1, topic)

@@ -40,7 +40,7 @@ func TestWrite(t *testing.T) {
 	if tl.Len() != 2000 || works < 400 || periods < 200 || bc < 50 || links < works {
 		t.Errorf("facts %d, works %d, periods %d, BC %d, links %d", tl.Len(), works, periods, bc, links)
 	}
-	if !strings.HasPrefix(a.String(), "id,kind,date,title,group,description,authors,published_in,about,source\n") {
+	if !strings.HasPrefix(a.String(), "id,kind,title,date,group,description,authors,published_in,about,url,source,tags\n") {
 		t.Errorf("header: %.80s", a.String())
 	}
 }
