@@ -10,9 +10,7 @@ import (
 // objects to look at, none with pointers. Texts go to the shelf of their
 // bucket, so that the facts of a bucket share a few blocks.
 type arena struct {
-	blocks  []string // each block's text so far
-	shelves []*shelf // while texts are added: by shelfOf their bucket
-	scratch []byte   // while texts are added: where one is put together
+	blocks []string // each block's text; the builder writes them
 }
 
 // shelf is the block an arena writes one bucket's texts to.
@@ -33,15 +31,16 @@ const (
 // the outermost shelves, undated facts among them.
 const bucketsEachWay = 1 << 14
 
-// add appends text to its bucket's shelf, and gives where it starts. A
+// store appends text to its bucket's shelf in the arena, and gives where it starts. A
 // Builder never changes bytes once written, so the strings already cut
 // from a block stay as they are.
-func (a *arena) add(bucket int32, text []byte) (block, off uint32) {
-	if a.shelves == nil {
-		a.shelves = make([]*shelf, 2*bucketsEachWay+1)
+func (b *builder) store(bucket int32, text []byte) (block, off uint32) {
+	a := &b.t.texts
+	if b.shelves == nil {
+		b.shelves = make([]*shelf, 2*bucketsEachWay+1)
 	}
 	k := int(min(max(bucket, -bucketsEachWay), bucketsEachWay)) + bucketsEachWay
-	sh := a.shelves[k]
+	sh := b.shelves[k]
 	if sh == nil || sh.text.Cap()-sh.text.Len() < len(text) {
 		size := firstBlock
 		if sh != nil {
@@ -50,7 +49,7 @@ func (a *arena) add(bucket int32, text []byte) (block, off uint32) {
 		sh = &shelf{block: uint32(len(a.blocks))}
 		sh.text.Grow(max(size, len(text)))
 		a.blocks = append(a.blocks, "")
-		a.shelves[k] = sh
+		b.shelves[k] = sh
 	}
 	off = uint32(sh.text.Len())
 	sh.text.Write(text)

@@ -81,9 +81,10 @@ func (x *idIndex) add(id string, h uint64, i int) (first int, taken bool) {
 
 // indexIDs makes the derived ids unique, with a suffix "-2", "-3" where
 // another fact has the id, and indexes each id to the first fact that has
-// it. dup, when not nil, is called for each later fact with an id taken
-// before, in the order of the facts.
-func (t *Timeline) indexIDs(dup func(i, first int)) *idIndex {
+// it. It gives the later facts with an id taken before, in the order of the
+// facts.
+func (b *builder) indexIDs() (*idIndex, []linkProblem) {
+	t := b.t
 	// The given ids first. They are sorted into their parts, in the order
 	// of the facts, then the parts are made, half of them on each core.
 	type given struct {
@@ -91,7 +92,7 @@ func (t *Timeline) indexIDs(dup func(i, first int)) *idIndex {
 		i    int
 	}
 	var starts [idParts + 1]int
-	for i, h := range t.idHashes {
+	for i, h := range b.idHashes {
 		if t.entries[i].flags&flagDerivedID == 0 {
 			starts[partOf(h)+1]++
 		}
@@ -101,7 +102,7 @@ func (t *Timeline) indexIDs(dup func(i, first int)) *idIndex {
 	}
 	next := starts
 	byPart := make([]given, starts[idParts])
-	for i, h := range t.idHashes {
+	for i, h := range b.idHashes {
 		if t.entries[i].flags&flagDerivedID == 0 {
 			k := partOf(h)
 			byPart[next[k]] = given{h, i}
@@ -125,12 +126,11 @@ func (t *Timeline) indexIDs(dup func(i, first int)) *idIndex {
 		})
 	}
 	wg.Wait()
-	if dup != nil {
-		all := append(dups[0], dups[1]...)
-		slices.SortFunc(all, func(a, b [2]int) int { return cmp.Compare(a[0], b[0]) })
-		for _, d := range all {
-			dup(d[0], d[1])
-		}
+	all := append(dups[0], dups[1]...)
+	slices.SortFunc(all, func(a, b [2]int) int { return cmp.Compare(a[0], b[0]) })
+	problems := make([]linkProblem, len(all))
+	for k, d := range all {
+		problems[k] = linkProblem{fact: d[0], id: t.field(&t.entries[d[0]], FieldID), duplicate: true, firstLine: int(t.entries[d[1]].line)}
 	}
 	// Then the derived ones, in order, for each may take a suffix.
 	for i := range t.entries {
@@ -139,7 +139,7 @@ func (t *Timeline) indexIDs(dup func(i, first int)) *idIndex {
 			continue
 		}
 		base := t.field(e, FieldID)
-		id, h := base, t.idHashes[i]
+		id, h := base, b.idHashes[i]
 		for n := 2; ; n++ {
 			if _, taken := x.add(id, h, i); !taken {
 				break
@@ -148,12 +148,12 @@ func (t *Timeline) indexIDs(dup func(i, first int)) *idIndex {
 			h = idHash(id)
 		}
 		if id != base {
-			t.setField(e, FieldID, id)
-			t.idStarts[i] = idPrefix(id)
+			b.setField(e, FieldID, id)
+			b.idStarts[i] = idPrefix(id)
 		}
 	}
-	t.idHashes = nil
-	return x
+	b.idHashes = nil
+	return x, problems
 }
 
 // idPrefix gives the first 8 bytes of id as a number, padded with zeros,

@@ -10,18 +10,17 @@ import (
 	"sync/atomic"
 )
 
-// link gives every fact a unique id (see indexIDs), sorts the facts and
-// resolves the links from works to what they study. It calls dup as
-// indexIDs does, and about, when not nil, with each id in an about that
-// names no fact (ok false) or a fact that is not history (studied is its
-// kind); i is the place of the fact with the about as facts were added.
-// dup and about are called from one goroutine at a time.
-func (t *Timeline) link(dup func(i, first int), about func(i int, id string, studied Kind, ok bool)) {
+// finish gives every fact a unique id (see indexIDs), sorts the facts and
+// resolves the links from works to what they study. It gives the timeline,
+// and what it found wrong: duplicate ids, in the order of the facts, then
+// about ids that name no fact or a fact that is not history.
+func (b *builder) finish() (*Timeline, []linkProblem) {
+	t := b.t
 	// Ordering by start needs no ids: it goes on while ids are indexed.
 	byStart := make(chan []uint64, 1)
-	go func() { byStart <- t.keysByStart() }()
-	byID := t.indexIDs(dup)
-	t.groupOf, t.texts.shelves, t.texts.scratch = nil, nil, nil
+	go func() { byStart <- b.keysByStart() }()
+	byID, problems := b.indexIDs()
+	b.groupOf, b.shelves, b.scratch = nil, nil, nil
 	keys := <-byStart
 	// Then the runs of facts that start on the same day are sorted by id,
 	// each half on its own core, and the facts put in order. Then what the
@@ -35,10 +34,10 @@ func (t *Timeline) link(dup func(i, first int), about func(i int, id string, stu
 	newIndex := make([]int, len(keys))
 	var wg sync.WaitGroup
 	for _, h := range halves {
-		wg.Go(func() { t.sortRuns(keys, h[0], h[1], newIndex) })
+		wg.Go(func() { b.sortRuns(keys, h[0], h[1], newIndex) })
 	}
 	wg.Wait()
-	t.idStarts = nil
+	b.idStarts = nil
 	t.gather(keys, halves)
 	byID.newIndex = newIndex
 	found := t.findAllLinks(byID, keys)
@@ -49,10 +48,8 @@ func (t *Timeline) link(dup func(i, first int), about func(i int, id string, stu
 	t.links = make([]Link, 0, n)
 	for _, f := range found {
 		t.links = append(t.links, f.links...)
-		if about != nil {
-			for _, p := range f.problems {
-				about(p.i, p.id, p.studied, p.ok)
-			}
+		for _, p := range f.problems {
+			problems = append(problems, linkProblem{fact: p.i, id: p.id, studied: p.studied, ok: p.ok})
 		}
 	}
 	t.dated, t.lastEnd = 0, math.MinInt32
@@ -60,6 +57,8 @@ func (t *Timeline) link(dup func(i, first int), about func(i int, id string, stu
 		t.lastEnd = max(t.lastEnd, t.entries[t.dated].end)
 		t.dated++
 	}
+	b.t = nil
+	return t, problems
 }
 
 // foundLinks is what findLinks finds: the links, and the about ids that
@@ -158,7 +157,8 @@ func sameStart(a, b uint64) bool { return a>>32 == b>>32 }
 // beginning a run of facts that start on the same day: it sorts each run by
 // id, then notes where each fact goes: newIndex[old] = new. Ties, only
 // possible between duplicate ids, keep file order.
-func (t *Timeline) sortRuns(keys []uint64, from, to int, newIndex []int) {
+func (b *builder) sortRuns(keys []uint64, from, to int, newIndex []int) {
+	t := b.t
 	entries := t.entries
 	id := func(k uint64) string { return t.field(&entries[keyIndex(k)], FieldID) }
 	// A run is sorted by the ids' first bytes, kept by add, and only facts
@@ -173,7 +173,7 @@ func (t *Timeline) sortRuns(keys []uint64, from, to int, newIndex []int) {
 		if n > 1 {
 			run = run[:0]
 			for _, k := range rest[:n] {
-				run = append(run, idKey{t.idStarts[keyIndex(k)], k})
+				run = append(run, idKey{b.idStarts[keyIndex(k)], k})
 			}
 			slices.SortFunc(run, func(a, b idKey) int {
 				if a.prefix != b.prefix {
@@ -195,9 +195,9 @@ func (t *Timeline) sortRuns(keys []uint64, from, to int, newIndex []int) {
 // keysByStart gives the facts' sort keys, sorted: a key is the start,
 // ordered as unsigned, above the index; an undated fact starts at the
 // largest start. add makes them.
-func (t *Timeline) keysByStart() []uint64 {
-	keys := t.keys
-	t.keys = nil
+func (b *builder) keysByStart() []uint64 {
+	keys := b.keys
+	b.keys = nil
 	slices.Sort(keys)
 	return keys
 }

@@ -44,12 +44,13 @@ func ReadFile(path string) (*Timeline, Problems, error) {
 // built into a page when Problems has errors.
 func Read(in io.Reader, file, name string) (*Timeline, Problems, error) {
 	rd := &reader{file: file, sizeHint: sizeOf(in)}
-	t, err := rd.read(in)
+	b, err := rd.read(in)
 	if err != nil {
 		return nil, nil, err
 	}
+	t, linkProblems := b.finish()
 	t.Name = name
-	rd.link(t)
+	rd.reportLinks(linkProblems)
 	if n := t.groupCount(); n > MaxGroups {
 		rd.report(rd.groupHeader[0], rd.groupHeader[1], SeverityWarning, ErrManyGroups,
 			"%d distinct groups, more than %d: the page gives lanes to the largest groups only, and draws the others in one lane", n, MaxGroups)
@@ -131,7 +132,7 @@ type rowBatch struct {
 // batchRows is how many rows a rowBatch carries.
 const batchRows = 512
 
-func (rd *reader) read(in io.Reader) (*Timeline, error) {
+func (rd *reader) read(in io.Reader) (*builder, error) {
 	buffered := bufio.NewReaderSize(in, 64<<10)
 	if bom, _ := buffered.Peek(3); string(bom) == "\uFEFF" {
 		buffered.Discard(3)
@@ -139,18 +140,19 @@ func (rd *reader) read(in io.Reader) (*Timeline, error) {
 	rd.csv = csv.NewReader(buffered)
 	rd.csv.ReuseRecord = true
 	t := &Timeline{}
+	b := newBuilder(t, 0)
 	um, err := gocsv.NewUnmarshaller(rd.csv, &record{})
 	if err != nil {
 		if errors.Is(err, io.EOF) {
 			rd.report(1, 1, SeverityError, ErrHeader, "the file is empty: it needs a header row naming its columns, such as date,title")
-			return t, nil
+			return b, nil
 		}
 		p, ok := rd.csvProblem(err)
 		if !ok {
 			return nil, err
 		}
 		rd.problems = append(rd.problems, p)
-		return t, nil
+		return b, nil
 	}
 	header := slices.Clone(um.Headers)
 	if err := um.RenormalizeHeaders(normaliseHeader); err != nil {
@@ -163,24 +165,23 @@ func (rd *reader) read(in io.Reader) (*Timeline, error) {
 	go rd.parse(um, extraIdx, batches, free)
 	stride, nx := 2*len(um.Headers), len(extraIdx)
 	var readErr error
-	for b := range batches {
-		if t.entries == nil && b.offset > 0 {
+	sized := false
+	for batch := range batches {
+		if !sized && batch.offset > 0 {
 			// Size the facts from the first rows' bytes per row and the
 			// input's size, with a little to spare.
-			n := max(rd.sizeHint*int64(len(b.rows))/b.offset*21/20, int64(len(b.rows)))
-			t.entries = make([]entry, 0, n)
-			t.idHashes = make([]uint64, 0, n)
-			t.idStarts = make([]uint64, 0, n)
-			t.keys = make([]uint64, 0, n)
+			sized = true
+			n := max(rd.sizeHint*int64(len(batch.rows))/batch.offset*21/20, int64(len(batch.rows)))
+			b = newBuilder(t, int(n))
 			rd.refs = make([]rowRefs, 0, n)
 		}
-		rd.problems = append(rd.problems, b.problems...)
-		readErr = cmp.Or(readErr, b.err)
-		for k, row := range b.rows {
-			rd.rowPos = b.pos[k*stride : (k+1)*stride]
+		rd.problems = append(rd.problems, batch.problems...)
+		readErr = cmp.Or(readErr, batch.err)
+		for k, row := range batch.rows {
+			rd.rowPos = batch.pos[k*stride : (k+1)*stride]
 			f := rd.fact(row)
-			f.Extra = b.extra[k*nx : (k+1)*nx]
-			t.add(&f)
+			f.Extra = batch.extra[k*nx : (k+1)*nx]
+			b.add(&f)
 			// The fact's text holds every field but kind and an unreadable
 			// date, trimmed of white space only: when it is clean, so is
 			// the row.
@@ -190,14 +191,14 @@ func (rd *reader) read(in io.Reader) (*Timeline, error) {
 			}
 		}
 		select {
-		case free <- b:
+		case free <- batch:
 		default:
 		}
 	}
 	if readErr != nil {
 		return nil, readErr
 	}
-	return t, nil
+	return b, nil
 }
 
 // parse reads the rows of the CSV through gocsv and sends them in batches,
@@ -399,20 +400,20 @@ func (rd *reader) fact(r *record) Fact {
 	return f
 }
 
-// link gives every fact an id, checks that ids are unique and that every
-// about names a known id, then sorts the facts. It runs while facts and
-// refs are still parallel.
-func (rd *reader) link(t *Timeline) {
-	t.link(func(i, first int) {
-		rd.report(int(rd.refs[i].idLine), int(rd.refs[i].idCol), SeverityError, ErrDuplicateID, "duplicate id %q: line %d has it too", t.field(&t.entries[i], FieldID), t.entries[first].line)
-	}, func(i int, id string, studied Kind, ok bool) {
-		ref := rd.refs[i]
-		if !ok {
-			rd.report(int(ref.aboutLine), int(ref.aboutCol), SeverityError, ErrUnknownAbout, "about names %q, which is no id in this file", id)
-		} else {
-			rd.report(int(ref.aboutLine), int(ref.aboutCol), SeverityWarning, ErrAboutNotEvent, "about names %q, which is %s, not history", id, studied)
+// reportLinks reports what linking the facts found wrong, each at the id
+// or about field of its row.
+func (rd *reader) reportLinks(problems []linkProblem) {
+	for _, p := range problems {
+		ref := rd.refs[p.fact]
+		switch {
+		case p.duplicate:
+			rd.report(int(ref.idLine), int(ref.idCol), SeverityError, ErrDuplicateID, "duplicate id %q: line %d has it too", p.id, p.firstLine)
+		case !p.ok:
+			rd.report(int(ref.aboutLine), int(ref.aboutCol), SeverityError, ErrUnknownAbout, "about names %q, which is no id in this file", p.id)
+		default:
+			rd.report(int(ref.aboutLine), int(ref.aboutCol), SeverityWarning, ErrAboutNotEvent, "about names %q, which is %s, not history", p.id, p.studied)
 		}
-	})
+	}
 	rd.refs = nil
 }
 

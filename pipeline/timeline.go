@@ -1,7 +1,6 @@
 package pipeline
 
 import (
-	"math"
 	"timeline/internal/schema"
 )
 
@@ -20,13 +19,9 @@ type Timeline struct {
 	optional uint64 // the optional columns the input has, by bit of their index in schema.Columns
 
 	entries   []entry
-	texts     arena             // the entries' texts
-	extraEnds []uint32          // per fact, where its extra values end in its text, from entry.extra
-	groups    []string          // the distinct groups, in order of first appearance
-	groupOf   map[string]uint32 // while facts are added, once there are many groups: groups by name
-	idHashes  []uint64          // while facts are added: per fact, idHash of its id
-	idStarts  []uint64          // while facts are added: per fact, idPrefix of its id
-	keys      []uint64          // while facts are added: per fact, its sort key (see keysByStart)
+	texts     arena    // the entries' texts
+	extraEnds []uint32 // per fact, where its extra values end in its text, from entry.extra
+	groups    []string // the distinct groups, in order of first appearance
 	links     []Link
 	dated     int   // the dated facts are entries[:dated]
 	lastEnd   int32 // the latest end of a dated fact
@@ -85,117 +80,6 @@ func (t *Timeline) textOf(e *entry) string {
 	return t.texts.blocks[e.block][e.off : e.off+end]
 }
 
-// setField replaces one text field of an entry, writing its new text into
-// the arena.
-func (t *Timeline) setField(e *entry, f Field, s string) {
-	from, to := e.span(f)
-	text := t.textOf(e)
-	buf := append(append(append(t.texts.scratch[:0], text[:from]...), s...), text[to:]...)
-	e.block, e.off = t.texts.add(e.bucket(), buf)
-	t.texts.scratch = buf
-	delta := uint32(len(s)) - (to - from) // wraps around when shorter; the sums below wrap back
-	for k := int(f); k < numFields; k++ {
-		e.ends[k] += delta
-	}
-	for k := range len(t.ExtraColumns) {
-		t.extraEnds[int(e.extra)+k] += delta
-	}
-}
-
-// pack packs f into an entry, its text in t's arena, with a value for
-// each of t's extra columns. An empty id is derived from the title and
-// date, as DeriveID does.
-func (t *Timeline) pack(f *Fact) entry {
-	e := entry{line: int32(f.Line), kind: uint8(f.Kind)}
-	if d := &f.Date; !d.IsZero() {
-		e.flags |= flagDated
-		e.precision = uint8(d.Precision)
-		e.start = int32(d.Start.Number())
-		e.end = int32(d.End.Number())
-		if d.OpenEnd {
-			e.end = e.start
-		}
-		for _, flag := range [...]struct {
-			set  bool
-			flag uint8
-		}{{d.Approximate, flagApproximate}, {d.Uncertain, flagUncertain}, {d.Interval, flagInterval}, {d.OpenEnd, flagOpenEnd}} {
-			if flag.set {
-				e.flags |= flag.flag
-			}
-		}
-	}
-	id := f.ID
-	if id == "" {
-		id = DeriveID(f.Title, f.Date)
-		e.flags |= flagDerivedID
-	}
-	fields := f.texts(id)
-	extra := f.Extra[:min(len(f.Extra), len(t.ExtraColumns))]
-	buf := t.texts.scratch[:0]
-	for i, s := range fields {
-		buf = append(buf, s...)
-		e.ends[i] = uint32(len(buf))
-	}
-	e.extra = uint32(len(t.extraEnds))
-	for c := range t.ExtraColumns {
-		if c < len(extra) {
-			buf = append(buf, extra[c]...)
-		}
-		t.extraEnds = append(t.extraEnds, uint32(len(buf)))
-	}
-	e.block, e.off = t.texts.add(e.bucket(), buf)
-	t.texts.scratch = buf
-	e.group = t.groupIndex(f.Group, func() string { return t.field(&e, FieldGroup) })
-	return e
-}
-
-// fewGroups is how many groups groupIndex looks through one by one, which
-// is faster than a map for the handful a file has.
-const fewGroups = 8
-
-// groupIndex gives the index of group in groups, adding it if new, as
-// kept gives it: in the arena, not to keep alive the row it was read from.
-func (t *Timeline) groupIndex(group string, kept func() string) uint32 {
-	if t.groupOf == nil {
-		for g, name := range t.groups {
-			if name == group {
-				return uint32(g)
-			}
-		}
-		if len(t.groups) < fewGroups {
-			t.groups = append(t.groups, kept())
-			return uint32(len(t.groups) - 1)
-		}
-		t.groupOf = make(map[string]uint32, 2*fewGroups)
-		for g, name := range t.groups {
-			t.groupOf[name] = uint32(g)
-		}
-	}
-	g, ok := t.groupOf[group]
-	if !ok {
-		g = uint32(len(t.groups))
-		t.groups = append(t.groups, kept())
-		t.groupOf[t.groups[g]] = g
-	}
-	return g
-}
-
-// add packs f as the next fact, and notes what sorting will need of it
-// while its text is at hand.
-func (t *Timeline) add(f *Fact) {
-	i := len(t.entries)
-	t.entries = append(t.entries, t.pack(f))
-	e := &t.entries[i]
-	id := t.field(e, FieldID)
-	t.idHashes = append(t.idHashes, idHash(id))
-	t.idStarts = append(t.idStarts, idPrefix(id))
-	start := uint64(uint32(e.start)^1<<31) << 32
-	if !e.isDated() {
-		start = math.MaxUint32 << 32
-	}
-	t.keys = append(t.keys, start|uint64(i))
-}
-
 // NewTimeline makes a timeline of facts that a program built itself rather
 // than read from a file. A fact's Extra holds its values of extraColumns,
 // in order. It treats them as Read treats rows: a fact without
@@ -203,16 +87,17 @@ func (t *Timeline) add(f *Fact) {
 // each about names the facts a work studies. It checks nothing: a later
 // fact with an id already taken, or an about naming no fact, links nowhere.
 func NewTimeline(name string, extraColumns []string, facts ...Fact) *Timeline {
-	t := &Timeline{Name: name, ExtraColumns: extraColumns, entries: make([]entry, 0, len(facts))}
+	t := &Timeline{Name: name, ExtraColumns: extraColumns}
+	b := newBuilder(t, len(facts))
 	for i := range facts {
-		t.add(&facts[i])
+		b.add(&facts[i])
 		for field, v := range facts[i].texts("") {
 			if c := fieldColumn[field]; v != "" && schema.Columns[c].Optional {
 				t.optional |= 1 << c
 			}
 		}
 	}
-	t.link(nil, nil)
+	t, _ = b.finish()
 	return t
 }
 
