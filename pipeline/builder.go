@@ -101,28 +101,12 @@ func (b *builder) pack(f *Fact) entry {
 	return e
 }
 
-// fewGroups is how many groups groupIndex looks through one by one, which
-// is faster than a map for the handful a file has.
-const fewGroups = 8
-
 // groupIndex gives the index of group in groups, adding it if new, as
 // kept gives it: in the arena, not to keep alive the row it was read from.
 func (b *builder) groupIndex(group string, kept func() string) uint32 {
 	t := b.t
 	if b.groupOf == nil {
-		for g, name := range t.groups {
-			if name == group {
-				return uint32(g)
-			}
-		}
-		if len(t.groups) < fewGroups {
-			t.groups = append(t.groups, kept())
-			return uint32(len(t.groups) - 1)
-		}
-		b.groupOf = make(map[string]uint32, 2*fewGroups)
-		for g, name := range t.groups {
-			b.groupOf[name] = uint32(g)
-		}
+		b.groupOf = map[string]uint32{}
 	}
 	g, ok := b.groupOf[group]
 	if !ok {

@@ -34,12 +34,6 @@ var kindNames = map[string]Kind{
 
 // ParseKind reads a kind or one of its aliases, in any case.
 func ParseKind(s string) (Kind, error) {
-	switch s { // the normal forms, without a lookup
-	case "history":
-		return History, nil
-	case "historiography":
-		return Historiography, nil
-	}
 	if k, ok := kindNames[strings.ToLower(strings.TrimSpace(s))]; ok {
 		return k, nil
 	}

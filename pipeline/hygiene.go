@@ -27,7 +27,8 @@ const MaxGroups = 200
 // hasOddByte reports whether s may hold a control character: it is false
 // when s has no byte below 0x20 but tab, LF and CR, and no 0xE2, the first
 // byte of the bidirectional controls in UTF-8. It looks at eight bytes at a
-// time, so that the common, clean text costs little.
+// time, so that the common, clean text costs little: one of the link
+// phase's tricks, measured with them (see link.go).
 func hasOddByte(s string) bool {
 	const (
 		ones  = 0x0101010101010101

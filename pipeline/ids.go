@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"hash/maphash"
 	"slices"
-	"sync"
 )
 
 // idSeed seeds idHash. It is made once and never changes.
@@ -86,7 +85,7 @@ func (x *idIndex) add(id string, h uint64, i int) (first int, taken bool) {
 func (b *builder) indexIDs() (*idIndex, []linkProblem) {
 	t := b.t
 	// The given ids first. They are sorted into their parts, in the order
-	// of the facts, then the parts are made, half of them on each core.
+	// of the facts, then the parts are made one after another.
 	type given struct {
 		hash uint64
 		i    int
@@ -110,23 +109,16 @@ func (b *builder) indexIDs() (*idIndex, []linkProblem) {
 		}
 	}
 	x := &idIndex{t: t}
-	var dups [2][][2]int
-	var wg sync.WaitGroup
-	for half := range dups {
-		wg.Go(func() {
-			for k := half; k < idParts; k += len(dups) {
-				ids := byPart[starts[k]:starts[k+1]]
-				x.parts[k].byHash = make(map[uint64]int32, len(ids))
-				for _, g := range ids {
-					if first, taken := x.add("", g.hash, g.i); taken {
-						dups[half] = append(dups[half], [2]int{g.i, first})
-					}
-				}
+	var all [][2]int // later facts with an id taken, and the first that has it
+	for k := range idParts {
+		ids := byPart[starts[k]:starts[k+1]]
+		x.parts[k].byHash = make(map[uint64]int32, len(ids))
+		for _, g := range ids {
+			if first, taken := x.add("", g.hash, g.i); taken {
+				all = append(all, [2]int{g.i, first})
 			}
-		})
+		}
 	}
-	wg.Wait()
-	all := append(dups[0], dups[1]...)
 	slices.SortFunc(all, func(a, b [2]int) int { return cmp.Compare(a[0], b[0]) })
 	problems := make([]linkProblem, len(all))
 	for k, d := range all {

@@ -76,6 +76,13 @@ type aboutProblem struct {
 	ok      bool
 }
 
+// The link phase's tricks (works' abouts looked up a chunk at a time on
+// every core, each step of the look-up a loop of its own, the sort and the
+// gather in halves on two cores) and hasOddByte's eight bytes at a time
+// each pay less than 10% alone, but together 15% of a build of 1,000,000
+// facts (6.9 s without them, 5.9 s with, measured in one run): they stand
+// or go together.
+
 // linkChunk is how many sorted facts findAllLinks gives a goroutine at a
 // time. Works cluster in recent years, so halves would not share the work
 // fairly; chunks do.
