@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -15,7 +16,7 @@ import (
 
 func readTimeline(t testing.TB, path string) *pipeline.Timeline {
 	t.Helper()
-	tl, problems, err := pipeline.ReadFile(path)
+	tl, problems, err := pipeline.Read(bytes.NewReader(golden.Read(t, path)), path, strings.TrimSuffix(filepath.Base(path), ".csv"))
 	if err != nil {
 		t.Fatal(err)
 	}

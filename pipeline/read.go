@@ -8,8 +8,6 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
-	"os"
-	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
@@ -23,19 +21,6 @@ import (
 
 	"golang.org/x/text/unicode/norm"
 )
-
-// ReadFile reads and checks the timeline in the CSV file at path. Problems
-// name the file as path. The error is for a file that cannot be opened or
-// read at all; problems with its content come back as Problems.
-func ReadFile(path string) (*Timeline, Problems, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, nil, err
-	}
-	defer f.Close()
-	name := strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))
-	return Read(f, path, name)
-}
 
 // Read reads and checks a timeline from CSV. file names the input in
 // problems; name becomes the timeline's Name. It reports every problem in

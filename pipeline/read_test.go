@@ -52,7 +52,7 @@ func TestGolden(t *testing.T) {
 }
 
 func TestReadForms(t *testing.T) {
-	tl, problems, err := ReadFile("testdata/forms.csv")
+	tl, problems, err := readFile(t, "testdata/forms.csv")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -99,7 +99,7 @@ func assertProblems(t *testing.T, problems Problems, want []string) {
 // TestReadProblems checks every reported position exactly: LINE is the
 // physical line, so the quoted field over two lines shifts what follows.
 func TestReadProblems(t *testing.T) {
-	_, problems, err := ReadFile("testdata/bad.csv")
+	_, problems, err := readFile(t, "testdata/bad.csv")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -133,6 +133,13 @@ func TestReadProblems(t *testing.T) {
 	if !errors.As(&problems[0], &de) || de.Text != "1953–1926" {
 		t.Errorf("the first problem holds no *DateError for 1953–1926")
 	}
+}
+
+// readFile reads a fixture as the command reads a file: its problems
+// name it by its path.
+func readFile(t *testing.T, path string) (*Timeline, Problems, error) {
+	t.Helper()
+	return Read(bytes.NewReader(golden.Read(t, path)), path, strings.TrimSuffix(filepath.Base(path), ".csv"))
 }
 
 // problemCase is an input read as x.csv and the problems it has.

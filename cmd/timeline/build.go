@@ -452,7 +452,12 @@ func (b builder) earlier(name string) charts.IndexEntry {
 	if !b.holds(name) {
 		return charts.IndexEntry{}
 	}
-	t, problems, err := pipeline.ReadFile(filepath.Join(b.outDir, name+outset.CSVSuffix))
+	f, err := openInput(filepath.Join(b.outDir, name+outset.CSVSuffix))
+	if err != nil {
+		return charts.IndexEntry{}
+	}
+	defer f.Close()
+	t, problems, err := pipeline.Read(f, f.Name(), name)
 	if err != nil || problems.Errors() > 0 {
 		return charts.IndexEntry{}
 	}
