@@ -120,6 +120,9 @@ func newLayout(t *pipeline.Timeline) *layout {
 		if l.flags[i]&flagOpenEnd != 0 {
 			end = last.Number()
 		}
+		if l.flags[i]&flagOpenStart != 0 {
+			start = first.Number()
+		}
 		if l.flags[i]&flagPeriod != 0 {
 			end += periodGap
 		} else {
@@ -219,8 +222,8 @@ const (
 
 // scriptConstants is the payload's k: the fact flags and the limits, so
 // that the script and Go use the same.
-var scriptConstants = fmt.Sprintf(`{"period":%d,"approx":%d,"uncertain":%d,"coarse":%d,"open":%d,"work":%d,"large":%d,"labels":%d,"page":%d}`,
-	flagPeriod, flagApproximate, flagUncertain, flagCoarse, flagOpenEnd, flagHistoriography, largeFacts, labelFacts, tablePage)
+var scriptConstants = fmt.Sprintf(`{"period":%d,"approx":%d,"uncertain":%d,"coarse":%d,"open":%d,"work":%d,"openstart":%d,"large":%d,"labels":%d,"page":%d}`,
+	flagPeriod, flagApproximate, flagUncertain, flagCoarse, flagOpenEnd, flagHistoriography, flagOpenStart, largeFacts, labelFacts, tablePage)
 
 // Fact flags in the page's payload.
 const (
@@ -230,6 +233,7 @@ const (
 	flagCoarse // decade or century: the ends are not known to the year
 	flagOpenEnd
 	flagHistoriography
+	flagOpenStart
 )
 
 func factFlags(kind pipeline.Kind, d pipeline.Date) uint8 {
@@ -248,6 +252,9 @@ func factFlags(kind pipeline.Kind, d pipeline.Date) uint8 {
 	}
 	if d.OpenEnd {
 		fl |= flagOpenEnd
+	}
+	if d.OpenStart {
+		fl |= flagOpenStart
 	}
 	if kind == pipeline.Historiography {
 		fl |= flagHistoriography

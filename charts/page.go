@@ -287,6 +287,8 @@ func RangeLabel(d pipeline.Date) string {
 		return ""
 	case d.OpenEnd:
 		return DayLabel(d.Start) + " – (open)"
+	case d.OpenStart:
+		return "(open) – " + DayLabel(d.End)
 	case d.Start == d.End:
 		return DayLabel(d.Start)
 	}

@@ -320,3 +320,30 @@ func TestTableRows(t *testing.T) {
 		}
 	}
 }
+
+// TestOpenStartPayload sends a date open at its start as a mark at its
+// end, flagged so that the script fades it toward the start.
+func TestOpenStartPayload(t *testing.T) {
+	before, err := pipeline.ParseDate("before 1926")
+	if err != nil {
+		t.Fatal(err)
+	}
+	tl := pipeline.NewTimeline("open", nil, pipeline.Fact{Title: "Before", Date: before}, pipeline.Fact{Title: "Then", Date: mustDate(t, "1930")})
+	p := payloadOf(t, render(t, tl, Options{}))
+	// 31 December 1925 is day -16072.
+	if p.S[0] != -16072 || p.E[0] != -16072 || p.Fl[0] != flagOpenStart|flagPeriod {
+		t.Errorf("open start: s %d, e %d, flags %d", p.S[0], p.E[0], p.Fl[0])
+	}
+	if got := RangeLabel(before); got != "(open) – 31 Dec 1925" {
+		t.Errorf("RangeLabel = %q", got)
+	}
+}
+
+func mustDate(t *testing.T, s string) pipeline.Date {
+	t.Helper()
+	d, err := pipeline.ParseDate(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return d
+}

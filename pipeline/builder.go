@@ -64,13 +64,16 @@ func (b *builder) pack(f *Fact) entry {
 		e.precision = uint8(d.Precision)
 		e.start = int32(d.Start.Number())
 		e.end = int32(d.End.Number())
-		if d.OpenEnd {
+		switch {
+		case d.OpenEnd:
 			e.end = e.start
+		case d.OpenStart:
+			e.start = e.end
 		}
 		for _, flag := range [...]struct {
 			set  bool
 			flag uint8
-		}{{d.Approximate, flagApproximate}, {d.Uncertain, flagUncertain}, {d.Interval, flagInterval}, {d.OpenEnd, flagOpenEnd}} {
+		}{{d.Approximate, flagApproximate}, {d.Uncertain, flagUncertain}, {d.Interval, flagInterval}, {d.OpenEnd, flagOpenEnd}, {d.OpenStart, flagOpenStart}} {
 			if flag.set {
 				e.flags |= flag.flag
 			}

@@ -18,12 +18,15 @@ const (
 	PrecisionNone Precision = iota
 	PrecisionDay
 	PrecisionMonth
+	PrecisionSeason  // "Spring 1974": three months
+	PrecisionQuarter // "Q1 1974"
 	PrecisionYear
 	PrecisionDecade
 	PrecisionCentury
+	PrecisionMillennium
 )
 
-var precisionNames = [...]string{"", "day", "month", "year", "decade", "century"}
+var precisionNames = [...]string{"", "day", "month", "season", "quarter", "year", "decade", "century", "millennium"}
 
 // String returns the precision's name as the normalised CSV writes it.
 func (p Precision) String() string {
@@ -48,9 +51,18 @@ type Date struct {
 func (d Date) IsZero() bool { return d.Text == "" }
 
 // IsPeriod reports whether the date is drawn as a bar rather than a marker:
-// a range, an open range or a decade or century.
+// a range, an open range, a season or quarter, or a decade or longer.
 func (d Date) IsPeriod() bool {
-	return d.Interval || d.Precision >= PrecisionDecade
+	return d.Interval || d.Precision >= PrecisionDecade || d.Precision == PrecisionSeason || d.Precision == PrecisionQuarter
+}
+
+// Known gives the day a date is drawn and sorted from: its start, or for
+// an open start, its end.
+func (d Date) Known() Day {
+	if d.OpenStart {
+		return d.End
+	}
+	return d.Start
 }
 
 // Validate checks that a parsed date is consistent.
@@ -93,6 +105,21 @@ func ParseDate(text string) (Date, error) {
 	if hasOddSpace(s) {
 		s = normaliseSpaces(s)
 	}
+	d, err := parsePlain(text, s)
+	if err == nil {
+		return d, nil
+	}
+	if fd, ok, ferr := parseForm(text, s); ok {
+		if ferr != nil {
+			return Date{}, &DateError{Text: text, Err: ferr}
+		}
+		return fd, nil
+	}
+	return Date{}, err
+}
+
+// parsePlain reads the plain forms: one date, or a range of two.
+func parsePlain(text, s string) (Date, error) {
 	fail := func(err error) (Date, error) { return Date{}, &DateError{Text: text, Err: err} }
 
 	single, err := parseSide(s)
@@ -134,6 +161,15 @@ func parseRange(text, left, right string) (Date, error) {
 	end, err := parseSide(right)
 	if err != nil {
 		return fail(err)
+	}
+	if isDigits(left) && len(left) <= 2 {
+		switch {
+		case end.precision <= PrecisionMonth:
+			// "8–16 March 1917": a day, which dayRangeForm reads.
+			return fail(ErrNotADate)
+		case isDigits(right) && len(right) >= 3:
+			return fail(because(ErrAmbiguous, "%s could be a year or part of %s: write both years in full, or AD %s", left, right, left))
+		}
 	}
 	// "1914–18": an end year written short takes the start's leading digits.
 	if isDigits(left) && isDigits(right) && len(right) < len(left) && end.era == eraNone {

@@ -21,13 +21,19 @@ func normalised(d Date) dateWant {
 	if d.OpenEnd {
 		w.end = ""
 	}
+	if d.OpenStart {
+		w.start = ""
+	}
 	return w
 }
 
-var parseDateTests = []struct {
+// parseDateTest is some ways of writing one date, and its normalised form.
+type parseDateTest struct {
 	in   []string
 	want dateWant
-}{
+}
+
+var parseDateTests = []parseDateTest{
 	// The table of issue 2, row by row.
 	{[]string{"1926–1953", "1926-1953", "1926 to 1953", "from 1926 to 1953", "1926/1953"},
 		dateWant{"1926-01-01", "1953-12-31", "year", false, false, "1926/1953"}},
@@ -60,7 +66,12 @@ var parseDateTests = []struct {
 }
 
 func TestParseDate(t *testing.T) {
-	for _, tt := range parseDateTests {
+	checkParseDate(t, parseDateTests)
+}
+
+func checkParseDate(t *testing.T, tests []parseDateTest) {
+	t.Helper()
+	for _, tt := range tests {
 		for _, in := range tt.in {
 			d, err := ParseDate(in)
 			if err != nil {
@@ -80,8 +91,31 @@ func TestParseDate(t *testing.T) {
 			} else if back.Span != d.Span || back.EDTF != d.EDTF {
 				t.Errorf("EDTF %q of %q reads as %+v, want %+v", d.EDTF, in, normalised(back), tt.want)
 			}
+			// The range in words reads as the same range: nothing is
+			// read but what is written.
+			words := spanWords(d)
+			if again, err := ParseDate(words); err != nil {
+				t.Errorf("%q in words, %q: %v", in, words, err)
+			} else if again.Span != d.Span {
+				t.Errorf("%q in words, %q, reads as %+v, want %+v", in, words, normalised(again), tt.want)
+			}
 		}
 	}
+}
+
+// spanWords writes the days a date covers in words, as a person would:
+// "5 March 1953 – 16 March 1953", "by 31 December 1925".
+func spanWords(d Date) string {
+	day := func(x Day) string { return fmt.Sprintf("%d %s %s", x.Day, monthNames[x.Month-1], YearLabel(x.Year)) }
+	switch {
+	case d.OpenStart:
+		return "by " + day(d.End)
+	case d.OpenEnd:
+		return "not before " + day(d.Start)
+	case d.Start == d.End:
+		return day(d.Start)
+	}
+	return day(d.Start) + " – " + day(d.End)
 }
 
 func TestParseDateEmpty(t *testing.T) {

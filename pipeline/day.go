@@ -97,14 +97,20 @@ func (d Day) Validate() error {
 }
 
 // Span is the inclusive range of days a date covers. OpenEnd marks a span
-// with no known end, as in "1989/..": End is then the zero Day.
+// with no known end, as in "1989/.." or "after 1988": End is then the zero
+// Day. OpenStart marks one with no known start, as in "before 1926": Start
+// is then the zero Day.
 type Span struct {
 	Start, End Day
+	OpenStart  bool
 	OpenEnd    bool
 }
 
 // Validate reports a span whose end comes before its start.
 func (s Span) Validate() error {
+	if s.OpenStart {
+		return s.End.Validate()
+	}
 	if err := s.Start.Validate(); err != nil {
 		return err
 	}

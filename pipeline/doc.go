@@ -23,7 +23,13 @@
 // "1974-03"), days ("5 March 1953", "March 5, 1953", "1953-03-05"), ranges
 // of any of these ("1926–1953", "1926 to 1953", "1926/1953", "1914–18",
 // "June 1948 – May 1949", "100–44 BC"), open ranges ("1989/.."), and
-// approximate ("c. 1929", "~1929", "1929~") or uncertain ("1929?") dates.
+// approximate ("c. 1929", "~1929", "1929~") or uncertain ("1929?") dates;
+// and the forms historians write: centuries and millennia ("19th
+// century", "4th century BC"), their parts ("early 1930s", "first half of
+// the 20th century"), seasons and quarters ("Spring 1974", "Q1 1974"),
+// dates open on one side ("before 1926", "after 1953"), days of a month
+// ("8–16 March 1917"), one of several ("1667 or 1668") and Old Style days
+// ("25 October 1917 (O.S.)", converted to the Gregorian calendar).
 // Years BC are numbered astronomically, as ISO 8601 and EDTF do: 44 BC is
 // year -43.
 //

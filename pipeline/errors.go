@@ -13,6 +13,7 @@ var (
 	ErrEndBeforeStart = errors.New("end before start")
 	ErrYearRange      = errors.New("year out of range")
 	ErrUnsupported    = errors.New("a form not supported")
+	ErrAmbiguous      = errors.New("reads two ways")
 	ErrDuplicateID    = errors.New("duplicate id")
 	ErrUnknownAbout   = errors.New("about names no id")
 	ErrAboutNotEvent  = errors.New("about names a work")

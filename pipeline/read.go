@@ -449,7 +449,7 @@ func DeriveID(title string, date Date) string {
 	}
 	if !date.IsZero() {
 		b = append(b, '-')
-		if y := date.Start.Year; y <= 0 {
+		if y := date.Known().Year; y <= 0 {
 			b = append(strconv.AppendInt(b, int64(1-y), 10), "bc"...)
 		} else {
 			b = strconv.AppendInt(b, int64(y), 10)

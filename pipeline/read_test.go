@@ -39,6 +39,7 @@ func TestGolden(t *testing.T) {
 		"testdata/forms.csv":     "testdata/forms.golden.csv",
 		"testdata/stalinism.csv": "testdata/stalinism.golden.csv",
 		"testdata/extras-lf.csv": "testdata/extras-lf.golden.csv",
+		"testdata/historians.csv": "testdata/historians.golden.csv",
 	}
 	for in, path := range inputs {
 		t.Run(filepath.Base(in), func(t *testing.T) {

@@ -100,7 +100,9 @@ func (t *Timeline) record(i int, days []byte) (r record, out []byte, split int) 
 	r.Kind = Kind(e.kind).String()
 	split = len(days)
 	if e.isDated() {
-		days = appendISODay(days, DayOfNumber(int64(e.start)))
+		if e.flags&flagOpenStart == 0 {
+			days = appendISODay(days, DayOfNumber(int64(e.start)))
+		}
 		split = len(days)
 		if e.flags&flagOpenEnd == 0 {
 			days = appendISODay(days, DayOfNumber(int64(e.end)))

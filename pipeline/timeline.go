@@ -39,6 +39,7 @@ const (
 	flagOpenEnd
 	flagDerivedID // the id was empty; indexIDs makes it unique
 	flagDated     // the fact has a date
+	flagOpenStart
 )
 
 // entry is how a timeline keeps one fact.
@@ -151,7 +152,10 @@ func (t *Timeline) date(e *entry) Date {
 	d.Uncertain = e.flags&flagUncertain != 0
 	d.Interval = e.flags&flagInterval != 0
 	d.OpenEnd = e.flags&flagOpenEnd != 0
-	d.Start = DayOfNumber(int64(e.start))
+	d.OpenStart = e.flags&flagOpenStart != 0
+	if !d.OpenStart {
+		d.Start = DayOfNumber(int64(e.start))
+	}
 	if !d.OpenEnd {
 		d.End = DayOfNumber(int64(e.end))
 	}

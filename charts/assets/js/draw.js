@@ -32,7 +32,7 @@
       var soft = fl & (APPROX | COARSE);
       var edge = Math.min(0.2, 24 / Math.max(rect.width, 1));
       var stops = [
-        { offset: 0, color: soft ? fade(color, 0.15) : color },
+        { offset: 0, color: soft ? fade(color, 0.15) : fl & OPENSTART ? fade(color, 0.1) : color },
         { offset: edge, color: color },
         { offset: 1 - edge, color: color },
         { offset: 1, color: soft || fl & OPEN ? fade(color, 0.1) : color }

@@ -28,21 +28,27 @@
     chart = c;
     D = joinChunks(JSON.parse(document.getElementById(dataId).textContent));
     K = D.k;
-    PERIOD = K.period; APPROX = K.approx; UNCERTAIN = K.uncertain; COARSE = K.coarse; OPEN = K.open; WORK = K.work;
+    PERIOD = K.period; APPROX = K.approx; UNCERTAIN = K.uncertain; COARSE = K.coarse; OPEN = K.open; WORK = K.work; OPENSTART = K.openstart;
     LARGE = K.large; LABELS = K.labels; PAGE = K.page;
     var n = D.s.length;
     large = n > LARGE;
     X0 = new Float64Array(n);
     X1 = new Float64Array(n);
-    var last = -Infinity;
+    var first = Infinity, last = -Infinity;
     for (var i = 0; i < n; i++) {
       X0[i] = decimalYear(D.s[i], false);
       X1[i] = decimalYear(D.e[i], true);
+      first = Math.min(first, X0[i]);
       last = Math.max(last, X1[i]);
     }
+    /* An open end runs to the last date drawn, an open start from the
+       first, and at least a year. */
     for (i = 0; i < n; i++) {
       if (D.fl[i] & OPEN) {
         X1[i] = Math.max(last, X0[i] + 1);
+      }
+      if (D.fl[i] & OPENSTART) {
+        X0[i] = Math.min(first, X1[i] - 1);
       }
     }
     /* setOption renders at once, so listen before it. */

@@ -19,13 +19,16 @@
   var dates = TimelineDates, text = TimelineText;
   var dayLabel = dates.dayLabel, decimalYear = dates.decimalYear;
   /* Set from K at start. */
-  var PERIOD, APPROX, UNCERTAIN, COARSE, OPEN, WORK, LARGE, LABELS, PAGE;
+  var PERIOD, APPROX, UNCERTAIN, COARSE, OPEN, WORK, OPENSTART, LARGE, LABELS, PAGE;
 
   /* The normalised range of fact i, as people read it. */
   function rangeLabel(i) {
     var s = dayLabel(D.s[i]);
     if (D.fl[i] & OPEN) {
       return s + " \u2013 (open)";
+    }
+    if (D.fl[i] & OPENSTART) {
+      return "(open) \u2013 " + dayLabel(D.e[i]);
     }
     return D.s[i] === D.e[i] ? s : s + " \u2013 " + dayLabel(D.e[i]);
   }
