@@ -36,9 +36,9 @@ func normalise(t *testing.T, name string, in []byte) []byte {
 // file; reading the golden file back must give it byte for byte.
 func TestGolden(t *testing.T) {
 	inputs := map[string]string{
-		"testdata/forms.csv":     "testdata/forms.golden.csv",
-		"testdata/stalinism.csv": "testdata/stalinism.golden.csv",
-		"testdata/extras-lf.csv": "testdata/extras-lf.golden.csv",
+		"testdata/forms.csv":      "testdata/forms.golden.csv",
+		"testdata/stalinism.csv":  "testdata/stalinism.golden.csv",
+		"testdata/extras-lf.csv":  "testdata/extras-lf.golden.csv",
 		"testdata/historians.csv": "testdata/historians.golden.csv",
 	}
 	for in, path := range inputs {
