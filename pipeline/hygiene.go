@@ -24,51 +24,54 @@ import (
 // that its page will be hard to read.
 const MaxGroups = 200
 
-// hasOddByte reports whether s may hold a control character: it is false
-// when s has no byte below 0x20 but tab, LF and CR, and no 0xE2, the first
-// byte of the bidirectional controls in UTF-8. It looks at eight bytes at a
-// time, so that the common, clean text costs little: one of the link
-// phase's tricks, measured with them (see link.go).
+// hasOddByte reports whether s holds a control character that oddRune
+// reports: a byte below 0x20 but tab, LF and CR, or the UTF-8 of a
+// bidirectional embedding, override or isolate (E2 80 AA–AE, E2 81 A6–A9).
+// It looks at eight bytes at a time, so that the common, clean text costs
+// little: one of the link phase's tricks, measured with them (see
+// link.go). Dashes and quotes, which start with E2 too, are not odd.
 func hasOddByte(s string) bool {
 	const (
 		ones  = 0x0101010101010101
 		highs = 0x8080808080808080
 		e2    = 0xE2E2E2E2E2E2E2E2
 	)
-	for len(s) >= 8 {
-		x := load64(s)
+	i := 0
+	for ; i+8 <= len(s); i += 8 {
+		x := load64(s[i:])
 		// A byte below 0x20, or one equal to 0xE2.
 		below := (x - 0x20*ones) &^ x & highs
 		y := x ^ e2
 		zero := (y - ones) &^ y & highs
 		if below|zero != 0 {
-			for i := range 8 {
-				if isOddByte(s[i]) {
+			for k := i; k < i+8; k++ {
+				if isOddAt(s, k) {
 					return true
 				}
 			}
 		}
-		s = s[8:]
 	}
-	for i := range len(s) {
-		if isOddByte(s[i]) {
+	for ; i < len(s); i++ {
+		if isOddAt(s, i) {
 			return true
 		}
 	}
 	return false
 }
 
-// load64 reads the first 8 bytes of s as a little-endian number; the
-// compiler makes one load of it.
-func load64(s string) uint64 {
-	_ = s[7]
-	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
-		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+// isOddAt reports whether a control character that oddRune reports starts
+// at s[i].
+func isOddAt(s string, i int) bool {
+	switch c := s[i]; {
+	case c < 0x20:
+		return c != '\t' && c != '\n' && c != '\r'
+	case c == 0xE2 && i+2 < len(s):
+		b1, b2 := s[i+1], s[i+2]
+		return b1 == 0x80 && b2 >= 0xAA && b2 <= 0xAE || b1 == 0x81 && b2 >= 0xA6 && b2 <= 0xA9
+	}
+	return false
 }
 
-func isOddByte(c byte) bool {
-	return c < 0x20 && c != '\t' && c != '\n' && c != '\r' || c == 0xE2
-}
 
 // oddRune gives the first character of s that is reported, and whether it
 // is an error rather than a warning.
@@ -133,4 +136,12 @@ func (rd *reader) reportControl(column, value string) {
 func rowIsClean(text string, r *record) bool {
 	return utf8.ValidString(text) && utf8.ValidString(r.Kind) && utf8.ValidString(r.Date) &&
 		!hasOddByte(text) && !hasOddByte(r.Kind) && !hasOddByte(r.Date)
+}
+
+// load64 reads the first 8 bytes of s as a little-endian number; the
+// compiler makes one load of it.
+func load64(s string) uint64 {
+	_ = s[7]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
 }

@@ -400,7 +400,8 @@ func TestReadControlCharacters(t *testing.T) {
 func TestHasOddByte(t *testing.T) {
 	for s, want := range map[string]bool{
 		"": false, "plain text of some length": false, "tab\tand\nline\r": false,
-		"\x00": true, "12345678\x1f": true, "\u202e": true, "1234567\u2069": true, "é€—–…": true, "éà": false,
+		"\x00": true, "12345678\x1f": true, "\u202e": true, "1234567\u2069": true, "é€—–…": false, "éà": false,
+		"1926–1953 “quoted”": false, "12345678\u202a": true, "\u2066": true, "\u2060\u206a": false,
 	} {
 		if got := hasOddByte(s); got != want {
 			t.Errorf("hasOddByte(%q) = %v, want %v", s, got, want)
