@@ -72,7 +72,6 @@ func isOddAt(s string, i int) bool {
 	return false
 }
 
-
 // oddRune gives the first character of s that is reported, and whether it
 // is an error rather than a warning.
 func oddRune(s string) (r rune, isError, found bool) {
