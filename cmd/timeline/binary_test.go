@@ -411,13 +411,10 @@ func TestUnusableInputs(t *testing.T) {
 			t.Errorf("check's output lacks %q:\n%s", w, r.stdout)
 		}
 	}
-	if wantLast := itoaFiles(len(want)+1) + ": " + itoaErrors(len(want)) + ", 0 warnings\n"; !strings.HasSuffix(r.stdout, wantLast) {
+	if wantLast := plural(len(want)+1, "file") + ": " + plural(len(want), "error") + ", 0 warnings\n"; !strings.HasSuffix(r.stdout, wantLast) {
 		t.Errorf("check's output ends %q, want %q", r.stdout, wantLast)
 	}
 }
-
-func itoaFiles(n int) string  { return plural(n, "file") }
-func itoaErrors(n int) string { return plural(n, "error") }
 
 // TestInterruptedBuild sends Ctrl-C to a build of a big file part way:
 // it stops at once with exit status 130, the old outputs stay as they
