@@ -12,6 +12,7 @@ type builder struct {
 	scratch  []byte            // where a fact's text is put together
 	groupOf  map[string]uint32 // once there are many groups: groups by name
 	idHashes []uint64          // per fact, idHash of its id
+	idStarts []uint64          // per fact, idPrefix of its id
 	keys     []uint64          // per fact, its sort key (see keysByStart)
 }
 
@@ -19,7 +20,7 @@ type builder struct {
 // room for n facts.
 func newBuilder(t *Timeline, n int) *builder {
 	t.entries = make([]entry, 0, n)
-	return &builder{t: t, idHashes: make([]uint64, 0, n), keys: make([]uint64, 0, n)}
+	return &builder{t: t, idHashes: make([]uint64, 0, n), idStarts: make([]uint64, 0, n), keys: make([]uint64, 0, n)}
 }
 
 // linkProblem is what finish finds wrong across facts: a later fact with
@@ -128,6 +129,7 @@ func (b *builder) add(f *Fact) {
 	e := &t.entries[i]
 	id := t.field(e, FieldID)
 	b.idHashes = append(b.idHashes, idHash(id))
+	b.idStarts = append(b.idStarts, idPrefix(id))
 	start := uint64(uint32(e.start)^1<<31) << 32
 	if !e.isDated() {
 		start = math.MaxUint32 << 32

@@ -1,8 +1,11 @@
 package pipeline
 
 import (
+	"cmp"
+	"encoding/binary"
 	"fmt"
 	"hash/maphash"
+	"slices"
 )
 
 // idSeed seeds idHash. It is made once and never changes.
@@ -14,31 +17,49 @@ func idHash(id string) uint64 { return maphash.String(idSeed, id) }
 // idIndex maps ids to the first fact that has each, by the ids' hashes:
 // kept while a fact's text is at hand, they spare the index from reading
 // the texts of a million facts again, scattered as they are in the arena.
+// It is in parts, by the top byte of the hash: a part is small enough to
+// stay in cache while it is made.
 type idIndex struct {
 	t        *Timeline
-	byHash   map[uint64]int32
-	clash    map[string]int32 // ids whose hash an other id has, hardly ever any
-	newIndex []int            // once the facts are sorted: the place of each
+	parts    [idParts]idPart
+	newIndex []int // once the facts are sorted: the place of each
+}
+
+// idParts is how many parts an idIndex has.
+const idParts = 256
+
+// partOf gives the part of an idIndex for the hash h.
+func partOf(h uint64) int { return int(h >> 56) }
+
+// idPart is the part of an idIndex for some of the hashes.
+type idPart struct {
+	byHash map[uint64]int32
+	clash  map[string]int32 // ids whose hash an other id has, hardly ever any
 }
 
 // find gives the fact that has id, whose idHash is h, as a place before
 // the facts were sorted. It is for once they are, and newIndex is set.
 func (x *idIndex) find(id string, h uint64) (int, bool) {
-	if i, ok := x.byHash[h]; ok && x.t.field(&x.t.entries[x.newIndex[i]], FieldID) == id {
+	p := &x.parts[partOf(h)]
+	if i, ok := p.byHash[h]; ok && x.t.field(&x.t.entries[x.newIndex[i]], FieldID) == id {
 		return int(i), true
 	}
-	i, ok := x.clash[id]
+	i, ok := p.clash[id]
 	return int(i), ok
 }
 
 // add notes that fact i has id, whose idHash is h, unless a fact has it
-// already: then it returns that first fact and taken true. An empty id
-// stands for fact i's own, read only if another id has the same hash: ids
-// are never empty.
+// already: then it returns that first fact and taken true. It changes
+// only the part of the index for h. An empty id stands for fact i's own,
+// read only if another id has the same hash: ids are never empty.
 func (x *idIndex) add(id string, h uint64, i int) (first int, taken bool) {
-	j, ok := x.byHash[h]
+	p := &x.parts[partOf(h)]
+	if p.byHash == nil {
+		p.byHash = map[uint64]int32{}
+	}
+	j, ok := p.byHash[h]
 	if !ok {
-		x.byHash[h] = int32(i)
+		p.byHash[h] = int32(i)
 		return 0, false
 	}
 	if id == "" {
@@ -47,13 +68,13 @@ func (x *idIndex) add(id string, h uint64, i int) (first int, taken bool) {
 	if x.t.field(&x.t.entries[j], FieldID) == id {
 		return int(j), true
 	}
-	if j, ok := x.clash[id]; ok {
+	if j, ok := p.clash[id]; ok {
 		return int(j), true
 	}
-	if x.clash == nil {
-		x.clash = map[string]int32{}
+	if p.clash == nil {
+		p.clash = map[string]int32{}
 	}
-	x.clash[id] = int32(i)
+	p.clash[id] = int32(i)
 	return 0, false
 }
 
@@ -63,16 +84,45 @@ func (x *idIndex) add(id string, h uint64, i int) (first int, taken bool) {
 // facts.
 func (b *builder) indexIDs() (*idIndex, []linkProblem) {
 	t := b.t
-	x := &idIndex{t: t, byHash: make(map[uint64]int32, len(t.entries))}
-	// The given ids first, in the order of the facts.
-	var problems []linkProblem
+	// The given ids first. They are sorted into their parts, in the order
+	// of the facts, then the parts are made one after another.
+	type given struct {
+		hash uint64
+		i    int
+	}
+	var starts [idParts + 1]int
 	for i, h := range b.idHashes {
-		if t.entries[i].flags&flagDerivedID != 0 {
-			continue
+		if t.entries[i].flags&flagDerivedID == 0 {
+			starts[partOf(h)+1]++
 		}
-		if first, taken := x.add("", h, i); taken {
-			problems = append(problems, linkProblem{fact: i, id: t.field(&t.entries[i], FieldID), duplicate: true, firstLine: int(t.entries[first].line)})
+	}
+	for k := range idParts {
+		starts[k+1] += starts[k]
+	}
+	next := starts
+	byPart := make([]given, starts[idParts])
+	for i, h := range b.idHashes {
+		if t.entries[i].flags&flagDerivedID == 0 {
+			k := partOf(h)
+			byPart[next[k]] = given{h, i}
+			next[k]++
 		}
+	}
+	x := &idIndex{t: t}
+	var all [][2]int // later facts with an id taken, and the first that has it
+	for k := range idParts {
+		ids := byPart[starts[k]:starts[k+1]]
+		x.parts[k].byHash = make(map[uint64]int32, len(ids))
+		for _, g := range ids {
+			if first, taken := x.add("", g.hash, g.i); taken {
+				all = append(all, [2]int{g.i, first})
+			}
+		}
+	}
+	slices.SortFunc(all, func(a, b [2]int) int { return cmp.Compare(a[0], b[0]) })
+	problems := make([]linkProblem, len(all))
+	for k, d := range all {
+		problems[k] = linkProblem{fact: d[0], id: t.field(&t.entries[d[0]], FieldID), duplicate: true, firstLine: int(t.entries[d[1]].line)}
 	}
 	// Then the derived ones, in order, for each may take a suffix.
 	for i := range t.entries {
@@ -91,8 +141,17 @@ func (b *builder) indexIDs() (*idIndex, []linkProblem) {
 		}
 		if id != base {
 			b.setField(e, FieldID, id)
+			b.idStarts[i] = idPrefix(id)
 		}
 	}
 	b.idHashes = nil
 	return x, problems
+}
+
+// idPrefix gives the first 8 bytes of id as a number, padded with zeros,
+// that orders as the ids do when two prefixes differ.
+func idPrefix(id string) uint64 {
+	var b [8]byte
+	copy(b[:], id)
+	return binary.BigEndian.Uint64(b[:])
 }

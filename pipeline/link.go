@@ -37,6 +37,7 @@ func (b *builder) finish() (*Timeline, []linkProblem) {
 		wg.Go(func() { b.sortRuns(keys, h[0], h[1], newIndex) })
 	}
 	wg.Wait()
+	b.idStarts = nil
 	t.gather(keys, halves)
 	byID.newIndex = newIndex
 	found := t.findAllLinks(byID, keys)
@@ -123,7 +124,7 @@ func (t *Timeline) findLinks(byID *idIndex, keys []uint64, from, to int) foundLi
 	for k := range lookups {
 		l := &lookups[k]
 		h := idHash(l.id)
-		if i, ok := byID.byHash[h]; ok {
+		if i, ok := byID.parts[partOf(h)].byHash[h]; ok {
 			l.target = int(i)
 		}
 	}
@@ -167,15 +168,29 @@ func (b *builder) sortRuns(keys []uint64, from, to int, newIndex []int) {
 	t := b.t
 	entries := t.entries
 	id := func(k uint64) string { return t.field(&entries[keyIndex(k)], FieldID) }
+	// A run is sorted by the ids' first bytes, kept by add, and only facts
+	// whose ids begin alike compare the ids whole.
+	type idKey struct{ prefix, key uint64 }
+	var run []idKey
 	for rest := keys[from:to]; len(rest) > 0; {
 		n := 1
 		for n < len(rest) && sameStart(rest[n], rest[0]) {
 			n++
 		}
 		if n > 1 {
-			slices.SortFunc(rest[:n], func(a, b uint64) int {
-				return cmp.Or(strings.Compare(id(a), id(b)), cmp.Compare(a, b))
+			run = run[:0]
+			for _, k := range rest[:n] {
+				run = append(run, idKey{b.idStarts[keyIndex(k)], k})
+			}
+			slices.SortFunc(run, func(a, b idKey) int {
+				if a.prefix != b.prefix {
+					return cmp.Compare(a.prefix, b.prefix)
+				}
+				return cmp.Or(strings.Compare(id(a.key), id(b.key)), cmp.Compare(a.key, b.key))
 			})
+			for j, r := range run {
+				rest[j] = r.key
+			}
 		}
 		rest = rest[n:]
 	}

@@ -75,7 +75,7 @@ func firstDiff(got, want []string) string {
 func TestIDIndexClash(t *testing.T) {
 	tl := NewTimeline("clash", nil, Fact{ID: "a", Title: "A"}, Fact{ID: "b", Title: "B"}, Fact{ID: "a", Title: "A again"}, Fact{ID: "b", Title: "B again"})
 	// Sorted by id: a, a, b, b.
-	x := &idIndex{t: tl, byHash: map[uint64]int32{}, newIndex: []int{0, 1, 2, 3}}
+	x := &idIndex{t: tl, newIndex: []int{0, 1, 2, 3}}
 	var dups []string
 	for i := range tl.Len() {
 		id := tl.Field(i, FieldID)
