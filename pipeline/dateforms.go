@@ -21,7 +21,9 @@ func parseForm(text, s string) (d Date, ok bool, err error) {
 	if len(s) > maxFormLength {
 		return Date{}, false, nil
 	}
-	lower := strings.ToLower(s)
+	// Every word the forms know is ASCII. Lowering ASCII alone keeps
+	// lower and s the same length, so a position in one is one in the other.
+	lower := asciiLower(s)
 	for _, f := range forms {
 		if d, ok, err := f(text, s, lower); ok {
 			if err == nil {
@@ -31,6 +33,17 @@ func parseForm(text, s string) (d Date, ok bool, err error) {
 		}
 	}
 	return Date{}, false, nil
+}
+
+// asciiLower lowers the ASCII letters of s and leaves every other byte.
+func asciiLower(s string) string {
+	b := []byte(s)
+	for i, c := range b {
+		if 'A' <= c && c <= 'Z' {
+			b[i] = c + 'a' - 'A'
+		}
+	}
+	return string(b)
 }
 
 // maxFormLength bounds the texts read as forms: forms read their parts
