@@ -130,8 +130,10 @@ func parsePlain(text, s string) (Date, error) {
 	left, right, ok := splitRange(s)
 	if !errors.Is(err, ErrNotADate) {
 		// "1914-18" looks like a month that does not exist, but reads as a
-		// range; otherwise the single date's error stands.
-		if ok {
+		// range; otherwise the single date's error stands. EDTF keeps the
+		// "months" 21 to 41 for seasons and quarters, which are never a
+		// range: "0010-21" is spring of the year 10.
+		if ok && !isSubYearCode(s) {
 			if d, rangeErr := parseRange(text, left, right); rangeErr == nil {
 				return d, nil
 			}
@@ -142,6 +144,17 @@ func parsePlain(text, s string) (Date, error) {
 		return fail(ErrNotADate)
 	}
 	return parseRange(text, left, right)
+}
+
+// isSubYearCode reports whether s is written as EDTF writes a season or a
+// quarter: a year of four digits, a hyphen and a code from 21 to 41.
+func isSubYearCode(s string) bool {
+	s = strings.TrimPrefix(s, "-")
+	if len(s) != 7 || s[4] != '-' || !isDigits(s[:4]) || !isDigits(s[5:]) {
+		return false
+	}
+	code := atoi(s[5:])
+	return code >= 21 && code <= 41
 }
 
 func parseRange(text, left, right string) (Date, error) {
@@ -167,7 +180,9 @@ func parseRange(text, left, right string) (Date, error) {
 		case end.precision <= PrecisionMonth:
 			// "8–16 March 1917": a day, which dayRangeForm reads.
 			return fail(ErrNotADate)
-		case isDigits(right) && len(right) >= 3:
+		case end.span.Start.Year >= 100 || end.span.Start.Year <= -99:
+			// "8–1917", "0–0100s": a year of one or two digits beside one
+			// of three or more is a slip more often than a span of ages.
 			return fail(because(ErrAmbiguous, "%s could be a year or part of %s: write both years in full, or AD %s", left, right, left))
 		}
 	}
@@ -185,6 +200,10 @@ func parseRange(text, left, right string) (Date, error) {
 	}
 	if err != nil {
 		return fail(err)
+	}
+	if y := start.span.Start.Year; isDigits(right) && len(right) <= 2 && !isDigits(left) && (y >= 100 || y <= -99) {
+		// "100 BC – 2": 2 BC, or AD 2? The era of the start is not the end's.
+		return fail(because(ErrAmbiguous, "%s could be %s BC or AD %s: write its era", right, right, right))
 	}
 	d := Date{
 		Text:        text,

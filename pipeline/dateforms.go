@@ -173,7 +173,8 @@ func openForm(text, s, lower string) (Date, bool, error) {
 		if err != nil {
 			return Date{}, true, err
 		}
-		if inner.OpenStart || inner.OpenEnd {
+		if inner.OpenStart || inner.OpenEnd || inner.Interval {
+			// Before or after one date, not a range of them.
 			return Date{}, true, ErrNotADate
 		}
 		d := Date{Approximate: inner.Approximate, Uncertain: inner.Uncertain, Interval: true}
@@ -193,7 +194,7 @@ func openForm(text, s, lower string) (Date, bool, error) {
 			d.Span = Span{Start: known.span.Start, OpenEnd: true}
 			d.EDTF = edtf(known, "/..", nil)
 		}
-		return d, true, d.Validate()
+		return d, true, d.Span.Validate()
 	}
 	return Date{}, false, nil
 }
@@ -372,7 +373,7 @@ func quarter(year, q int) (Date, bool, error) {
 func subYear(start, end Day, p Precision, code int) (Date, bool, error) {
 	b := appendISOYear(nil, start.Year) // winter is of the year it starts in
 	d := Date{Span: Span{Start: start, End: end}, Precision: p, EDTF: string(b) + "-" + strconv.Itoa(code)}
-	return d, true, d.Validate()
+	return d, true, d.Span.Validate()
 }
 
 // ---- Centuries and millennia, and their parts.
@@ -465,7 +466,7 @@ func centuryForm(text, s, lower string) (Date, bool, error) {
 		_, b := unitYears(to, size, bc)
 		d.EDTF = strings.SplitN(yearsEDTF(a, a+size-1, false, size), "/", 2)[0] + "/" + lastOf(yearsEDTF(b-size+1, b, false, size))
 	}
-	return d, true, d.Validate()
+	return d, true, d.Span.Validate()
 }
 
 // unitYears gives the first and last astronomical year of century or
@@ -541,7 +542,7 @@ func decadePartForm(text, s, lower string) (Date, bool, error) {
 	first, last := yearsPart(m[1], atoi(m[2]), atoi(m[2])+9)
 	d := Date{Span: Span{Start: Day{first, 1, 1}, End: Day{last, 12, 31}}, Precision: PrecisionYear, Approximate: true, Interval: true,
 		EDTF: yearsEDTF(first, last, true, 10)}
-	return d, true, d.Validate()
+	return d, true, d.Span.Validate()
 }
 
 // ---- Days of one month.
@@ -569,6 +570,9 @@ func dayRangeForm(text, s, lower string) (Date, bool, error) {
 	last, err := parseInner(to + " " + month)
 	if err != nil {
 		return Date{}, true, err
+	}
+	if first.Interval || last.Interval || first.Precision != PrecisionDay {
+		return Date{}, false, nil // the month and year are not one month of one year
 	}
 	return joinRange(first, last)
 }
