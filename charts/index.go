@@ -73,7 +73,7 @@ func NewIndexEntry(t *pipeline.Timeline, title, source string) IndexEntry {
 // Put adds e to the index, in place of the entry of the same name. The
 // entries stay sorted by name.
 func (x *Index) Put(e IndexEntry) {
-	i, found := slices.BinarySearchFunc(x.Entries, e.Name, func(a IndexEntry, name string) int { return cmp.Compare(a.Name, name) })
+	i, found := x.find(e.Name)
 	if found {
 		x.Entries[i] = e
 		return
@@ -83,11 +83,16 @@ func (x *Index) Put(e IndexEntry) {
 
 // Get gives the entry of a name.
 func (x *Index) Get(name string) (IndexEntry, bool) {
-	i, found := slices.BinarySearchFunc(x.Entries, name, func(a IndexEntry, name string) int { return cmp.Compare(a.Name, name) })
+	i, found := x.find(name)
 	if !found {
 		return IndexEntry{}, false
 	}
 	return x.Entries[i], true
+}
+
+// find gives where the entry of a name is, or would be.
+func (x *Index) find(name string) (int, bool) {
+	return slices.BinarySearchFunc(x.Entries, name, func(a IndexEntry, name string) int { return cmp.Compare(a.Name, name) })
 }
 
 // ReadIndex reads an index that WriteIndexJSON wrote.

@@ -228,7 +228,7 @@ func setForm(text, s, lower string) (Date, bool, error) {
 		return Date{}, false, nil
 	}
 	d := Date{Uncertain: true, Interval: true}
-	var forms []string
+	var edtfs []string
 	for k, item := range items {
 		item = strings.ReplaceAll(strings.TrimSpace(item), "..", "–")
 		inner, err := parseInner(item)
@@ -246,9 +246,9 @@ func setForm(text, s, lower string) (Date, bool, error) {
 		}
 		d.Precision = max(d.Precision, inner.Precision)
 		d.Approximate = d.Approximate || inner.Approximate
-		forms = append(forms, strings.ReplaceAll(inner.EDTF, "/", ".."))
+		edtfs = append(edtfs, strings.ReplaceAll(inner.EDTF, "/", ".."))
 	}
-	d.EDTF = "[" + strings.Join(forms, ",") + "]"
+	d.EDTF = "[" + strings.Join(edtfs, ",") + "]"
 	return d, true, nil
 }
 
@@ -510,10 +510,12 @@ func yearsPart(part string, first, last int) (int, int) {
 // a century that X digits can say, else an interval of years.
 func yearsEDTF(first, last int, approx bool, size int) string {
 	if !approx && first > 0 && first%size == 0 && last == first+size-1 {
-		b := appendISOYear(nil, first)
-		return string(b[:len(b)-len(strconv.Itoa(size))+1]) + strings.Repeat("X", len(strconv.Itoa(size))-1)
+		unspecified := len(strconv.Itoa(size)) - 1 // 2 for a century, 3 for a millennium
+		year := string(appendISOYear(nil, first))
+		return year[:len(year)-unspecified] + strings.Repeat("X", unspecified)
 	}
-	a, b := side{span: Span{Start: Day{first, 1, 1}}, precision: PrecisionYear, approximate: approx}, side{span: Span{Start: Day{last, 1, 1}}, precision: PrecisionYear, approximate: approx}
+	a := side{span: Span{Start: Day{first, 1, 1}}, precision: PrecisionYear, approximate: approx}
+	b := side{span: Span{Start: Day{last, 1, 1}}, precision: PrecisionYear, approximate: approx}
 	return edtf(a, "/", &b)
 }
 

@@ -2,6 +2,7 @@ package pipeline
 
 import (
 	"encoding/csv"
+	"errors"
 	"io"
 	"iter"
 
@@ -37,24 +38,13 @@ func WriteFacts(w io.Writer, facts iter.Seq[Fact]) error {
 			}
 		}
 	}()
-	first, ok := <-rows
-	if !ok {
-		// No fact: the header alone.
-		if err := gocsv.MarshalCSV([]record{}, cw); err != nil {
-			return err
-		}
-	} else {
-		all := make(chan any, 1)
-		go func() {
-			defer close(all)
-			all <- first
-			for r := range rows {
-				all <- r
-			}
-		}()
-		if err := gocsv.MarshalChan(all, cw); err != nil {
-			return err
-		}
+	// The header, then the rows as they come.
+	if err := gocsv.MarshalCSV([]record{}, cw); err != nil {
+		return err
+	}
+	// gocsv reports a channel closed before its first row: no fact at all.
+	if err := gocsv.MarshalChanWithoutHeaders(rows, cw); err != nil && !errors.Is(err, gocsv.ErrChannelIsClosed) {
+		return err
 	}
 	cw.Flush()
 	return cw.Error()

@@ -286,11 +286,20 @@ func (b builder) build(ctx context.Context, plan *outset.Plan, stdout, stderr io
 
 // writeTo writes one file of the transaction.
 func writeTo(ctx context.Context, tx *outset.Tx, name string, write func(io.Writer) error) error {
-	w, err := tx.Create(name)
+	w, err := create(ctx, tx, name)
 	if err != nil {
 		return err
 	}
-	return write(ctxWriter{ctx, w})
+	return write(w)
+}
+
+// create makes a file of the transaction, whose writes stop once ctx ends.
+func create(ctx context.Context, tx *outset.Tx, name string) (io.Writer, error) {
+	w, err := tx.Create(name)
+	if err != nil {
+		return nil, err
+	}
+	return ctxWriter{ctx, w}, nil
 }
 
 // buildOne builds one timeline into tx. errs lists what is wrong with its
@@ -386,11 +395,10 @@ func (b builder) writeOutputs(ctx context.Context, tx *outset.Tx, tl outset.Time
 	names := tl.Outputs()
 	var ws [3]io.Writer
 	for i, name := range names {
-		w, err := tx.Create(name)
-		if err != nil {
+		var err error
+		if ws[i], err = create(ctx, tx, name); err != nil {
 			return err
 		}
-		ws[i] = ctxWriter{ctx, w}
 	}
 	var csvErr error
 	done := make(chan struct{})

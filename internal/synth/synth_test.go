@@ -44,3 +44,14 @@ func TestWrite(t *testing.T) {
 		t.Errorf("header: %.80s", a.String())
 	}
 }
+
+// TestWriteNone writes the header alone for no facts.
+func TestWriteNone(t *testing.T) {
+	var b bytes.Buffer
+	if err := Write(context.Background(), &b, 0, 1); err != nil {
+		t.Fatal(err)
+	}
+	if got, want := b.String(), "id,kind,title,date,group,description,authors,published_in,about,url,source,tags\n"; got != want {
+		t.Errorf("no facts: %q, want %q", got, want)
+	}
+}
