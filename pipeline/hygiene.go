@@ -4,8 +4,6 @@ import (
 	"fmt"
 	"strings"
 	"unicode/utf8"
-
-	"timeline/internal/schema"
 )
 
 // Characters that no one types into a spreadsheet, but that a copy from a
@@ -99,10 +97,8 @@ var controlNames = map[rune]string{
 // checkControls reports the first control character in each field of a
 // row that holds one.
 func (rd *reader) checkControls(r *record, extra []string, extraColumns []string) {
-	for i, c := range schema.Columns {
-		if c.Value != schema.Derived {
-			rd.reportControl(c.Name, *recordValue[i](r))
-		}
+	for column, v := range inputValues(r) {
+		rd.reportControl(column, v)
 	}
 	for c, v := range extra {
 		rd.reportControl(strings.ToLower(strings.TrimSpace(extraColumns[c])), v)

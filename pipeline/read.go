@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"iter"
 	"slices"
 	"strconv"
 	"strings"
@@ -332,13 +333,25 @@ func (rd *reader) csvProblem(err error) (p Problem, ok bool) {
 	return Problem{File: rd.file, Line: pe.Line, Column: pe.Column, Severity: SeverityError, Err: because(pe.Err, "%s", msg)}, true
 }
 
+// inputValues iterates over a row's values of the columns that are read,
+// by column name, in the schema's order.
+func inputValues(r *record) iter.Seq2[string, string] {
+	return func(yield func(string, string) bool) {
+		for i, c := range schema.Columns {
+			if c.Value != schema.Derived && !yield(c.Name, *recordValue[i](r)) {
+				return
+			}
+		}
+	}
+}
+
 // checkUTF8 reports the first field of a row that is not UTF-8, as a file
 // saved in another encoding has.
 func (rd *reader) checkUTF8(r *record, extra []string) {
-	for i, c := range schema.Columns {
-		if v := *recordValue[i](r); c.Value != schema.Derived && !utf8.ValidString(v) {
-			l, col := rd.pos(c.Name)
-			rd.report(l, col, SeverityError, ErrNotUTF8, "%s is not valid UTF-8: save the file as UTF-8", c.Name)
+	for column, v := range inputValues(r) {
+		if !utf8.ValidString(v) {
+			l, col := rd.pos(column)
+			rd.report(l, col, SeverityError, ErrNotUTF8, "%s is not valid UTF-8: save the file as UTF-8", column)
 			return
 		}
 	}
