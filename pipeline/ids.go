@@ -126,7 +126,10 @@ func (b *builder) indexIDs() (*idIndex, []linkProblem) {
 	for k, d := range all {
 		problems[k] = linkProblem{fact: d[0], id: t.field(&t.entries[d[0]], FieldID), duplicate: true, firstLine: int(t.entries[d[1]].line)}
 	}
-	// Then the derived ones, in order, for each may take a suffix.
+	// Then the derived ones, in order, for each may take a suffix. suffix
+	// keeps the suffix to try next for each id taken, so that many facts
+	// of one title and year are numbered in one pass, not each from 2.
+	var suffix map[string]int
 	for i := range t.entries {
 		e := &t.entries[i]
 		if e.flags&flagDerivedID == 0 {
@@ -138,6 +141,13 @@ func (b *builder) indexIDs() (*idIndex, []linkProblem) {
 			if _, taken := x.add(id, h, i); !taken {
 				break
 			}
+			if n == 2 {
+				if suffix == nil {
+					suffix = map[string]int{}
+				}
+				n = max(n, suffix[base])
+			}
+			suffix[base] = n + 1
 			id = fmt.Sprintf("%s-%d", base, n)
 			h = idHash(id)
 		}

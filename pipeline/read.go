@@ -1,7 +1,6 @@
 package pipeline
 
 import (
-	"bufio"
 	"cmp"
 	"encoding/csv"
 	"errors"
@@ -69,7 +68,14 @@ type reader struct {
 	at       columnsAt      // where the columns every row looks at are
 	problems Problems
 	refs     []rowRefs // parallel to the facts read, for checks across rows
-	rowPos   []int32   // the line and column of each field of the row at hand
+	rowPos   []int32   // the line and byte column of each field of the row at hand
+	row      *record   // the row at hand
+	rowExtra []string  // its values of the extra columns
+	// valueAt gives, per column of the file, where a row holds its value:
+	// the record's field, or the index among the extra columns.
+	valueAt []columnValue
+	// sniffed is what the input's start told of its encoding and form.
+	sniffed sniffed
 	// groupHeader is where the group column is named in the header.
 	groupHeader [2]int
 }
@@ -96,12 +102,54 @@ func (rd *reader) reportErr(line, col int, sev Severity, err error) {
 // or of the row's start when the column is absent.
 func (rd *reader) pos(column string) (line, col int) { return rd.posAt(rd.index(column)) }
 
-// posAt is pos for the column at index i, or -1 for none.
+// posAt is pos for the column at index i, or -1 for none. The column
+// counts characters, as editors do, where encoding/csv counts bytes.
 func (rd *reader) posAt(i int) (line, col int) {
 	if i < 0 {
 		return int(rd.rowPos[0]), 1
 	}
-	return int(rd.rowPos[2*i]), int(rd.rowPos[2*i+1])
+	line, col = int(rd.rowPos[2*i]), int(rd.rowPos[2*i+1])
+	if col > 1 && rd.row != nil {
+		col -= rd.continuationBytes(i, line)
+	}
+	return line, col
+}
+
+// columnValue is where a row holds one column's value: the record's field
+// of schema.Columns[schema], or else extra's.
+type columnValue struct{ schema, extra int }
+
+// value gives the row at hand's value of the file's column i.
+func (rd *reader) value(i int) string {
+	if v := rd.valueAt[i]; v.schema >= 0 {
+		return *recordValue[v.schema](rd.row)
+	} else if v.extra >= 0 && v.extra < len(rd.rowExtra) {
+		return rd.rowExtra[v.extra]
+	}
+	return ""
+}
+
+// continuationBytes counts the bytes of the fields before column i on
+// line that continue a character: what a byte column has more than a
+// character column. Quotes and separators are one byte each.
+func (rd *reader) continuationBytes(i, line int) int {
+	n := 0
+	for j := range i {
+		v := rd.value(j)
+		end := int(rd.rowPos[2*j]) + strings.Count(v, "\n")
+		if end != line {
+			continue
+		}
+		if k := strings.LastIndexByte(v, '\n'); k >= 0 {
+			v = v[k+1:]
+		}
+		for k := 0; k < len(v); k++ {
+			if v[k]&0xC0 == 0x80 {
+				n++
+			}
+		}
+	}
+	return n
 }
 
 // rowBatch carries rows from the goroutine that parses the CSV to the one
@@ -119,14 +167,20 @@ type rowBatch struct {
 const batchRows = 512
 
 func (rd *reader) read(in io.Reader) (*builder, error) {
-	buffered := bufio.NewReaderSize(in, 64<<10)
-	if bom, _ := buffered.Peek(3); string(bom) == "\uFEFF" {
-		buffered.Discard(3)
-	}
-	rd.csv = csv.NewReader(buffered)
-	rd.csv.ReuseRecord = true
+	decoded, sn := sniff(in)
+	rd.sniffed = sn
 	t := &Timeline{}
 	b := newBuilder(t, 0)
+	if sn.zip {
+		rd.report(1, 1, SeverityError, ErrHeader, "this is a zip file, as an Excel workbook (.xlsx) is, not a CSV: name it with .xlsx, or save it from the spreadsheet as CSV")
+		return b, nil
+	}
+	if sn.encoding != EncodingUTF8 {
+		rd.report(1, 1, SeverityWarning, ErrNotUTF8, "read as %s, not UTF-8; the normalised CSV is UTF-8", sn.encoding)
+	}
+	rd.csv = csv.NewReader(decoded)
+	rd.csv.Comma = sn.comma
+	rd.csv.ReuseRecord = true
 	um, err := gocsv.NewUnmarshaller(rd.csv, &record{})
 	if err != nil {
 		if errors.Is(err, io.EOF) {
@@ -165,8 +219,9 @@ func (rd *reader) read(in io.Reader) (*builder, error) {
 		readErr = cmp.Or(readErr, batch.err)
 		for k, row := range batch.rows {
 			rd.rowPos = batch.pos[k*stride : (k+1)*stride]
+			rd.row, rd.rowExtra = row, batch.extra[k*nx:(k+1)*nx]
 			f := rd.fact(row)
-			f.Extra = batch.extra[k*nx : (k+1)*nx]
+			f.Extra = rd.rowExtra
 			b.add(&f)
 			// The fact's text holds every field but kind and an unreadable
 			// date, trimmed of white space only: when it is clean, so is
@@ -268,10 +323,16 @@ var aliases = sync.OnceValue(func() map[string]string {
 func (rd *reader) readHeader(original, lower []string, t *Timeline) (extra []int) {
 	known := schemaColumns()
 	rd.columns = make(map[string]int, len(lower))
+	rd.valueAt = make([]columnValue, len(lower))
 	t.optional = 0
 	for i, name := range lower {
+		rd.valueAt[i] = columnValue{schema: -1, extra: len(extra)}
+		if c, ok := known[name]; ok {
+			rd.valueAt[i].schema = c
+		}
 		line, col := rd.csv.FieldPos(i)
 		if _, dup := rd.columns[name]; dup {
+			rd.valueAt[i] = columnValue{schema: -1, extra: -1}
 			rd.report(line, col, SeverityError, ErrHeader, "column %q appears twice in the header", original[i])
 			continue
 		}
@@ -291,10 +352,29 @@ func (rd *reader) readHeader(original, lower []string, t *Timeline) (extra []int
 	rd.at = columnsAt{id: rd.index("id"), title: rd.index("title"), about: rd.index("about")}
 	for _, c := range schema.Columns {
 		if _, ok := rd.columns[c.Name]; c.Required && !ok {
-			rd.report(1, 1, SeverityError, ErrHeader, "missing required column %q", c.Name)
+			rd.report(1, 1, SeverityError, ErrHeader, "missing required column %q: the header, read as %s-separated %s, has %s",
+				c.Name, separatorName(rd.sniffed.comma), rd.sniffed.encoding, quoteList(original))
 		}
 	}
 	return extra
+}
+
+// quoteList quotes names for a message: "a", "b" and "c"; a long list
+// ends with "…".
+func quoteList(names []string) string {
+	const most = 8
+	q := make([]string, 0, min(len(names), most))
+	for _, n := range names[:min(len(names), most)] {
+		q = append(q, strconv.Quote(n))
+	}
+	s := strings.Join(q, ", ")
+	if len(names) > most {
+		s += ", …"
+	}
+	if len(names) == 1 {
+		s = "only " + s
+	}
+	return s
 }
 
 // index gives the index of a column, or -1 when the file has none.

@@ -143,6 +143,10 @@ func readFile(t *testing.T, path string) (*Timeline, Problems, error) {
 	return Read(bytes.NewReader(golden.Read(t, path)), path, strings.TrimSuffix(filepath.Base(path), ".csv"))
 }
 
+// utf8Rows are 7,000 rows of UTF-8, more than the bytes Read looks at to
+// tell a file's encoding, for the 9 columns of "latin-1 past the start".
+var utf8Rows = strings.Repeat(",history,Ünïcödé,1930,,,,,\n", 7000)
+
 // problemCase is an input read as x.csv and the problems it has.
 type problemCase struct {
 	name, in string
@@ -165,7 +169,7 @@ func runProblemCases(t *testing.T, tests []problemCase) {
 func TestReadHeaderProblems(t *testing.T) {
 	tests := []problemCase{
 		{"empty", "", []string{"x.csv:1:1: the file is empty: it needs a header row naming its columns, such as date,title"}},
-		{"no title", "date,name\n1930,x\n", []string{"x.csv:1:1: missing required column \"title\""}},
+		{"no title", "date,name\n1930,x\n", []string{`x.csv:1:1: missing required column "title": the header, read as comma-separated UTF-8, has "date", "name"`}},
 		{"twice", "title,date,Title\nx,1930,y\n", []string{"x.csv:1:12: column \"Title\" appears twice in the header"}},
 		{"unterminated quote", "title,date\n\"x,1930\n", []string{"x.csv:2:9: extraneous or missing \" in quoted-field"}},
 		{"history about", "title,date,kind,about,id\nx,1930,event,y,y\n", []string{
@@ -173,22 +177,24 @@ func TestReadHeaderProblems(t *testing.T) {
 		{"id with separator", "title,id\nx,a;b\n", []string{
 			"x.csv:2:1: warning: undated: listed in the table, not drawn",
 			`x.csv:2:3: id "a;b" must not contain ";", which separates ids in about`}},
-		{"latin-1", "title,date,notes\nCaf\xe9,1930,ok\nok,1931,na\xefve\n", []string{
-			"x.csv:2:1: title is not valid UTF-8: save the file as UTF-8",
-			"x.csv:3:1: an extra column is not valid UTF-8: save the file as UTF-8"}},
-		{"latin-1 in every field", "id,kind,title,date,group,description,authors,about,tags\n" +
+		{"latin-1", "title,date,notes\nCaf\xe9,1930,ok\nok,M\xe4rz 1931,na\xefve\n", []string{
+			"x.csv:1:1: warning: read as Windows-1252, not UTF-8; the normalised CSV is UTF-8",
+			`x.csv:3:4: date "März 1931": not a date`}},
+		// Past the bytes that tell the encoding, a file that began as
+		// UTF-8 is read as UTF-8, and what is not is an error.
+		{"latin-1 past the start", "id,kind,title,date,group,description,authors,about,tags\n" + utf8Rows +
 			"a,history,T,1930,G,d\xe9,,,\n" +
 			"b,hist\xf6ry,T,1930,G,,,,\n" +
 			"c,history,T,M\xe4rz 1930,G,,,,\n" +
 			"d,work,T,1930,G,,x; \xe9,,\n" +
 			"e,history,T,1930,G,,,,  \xe9 ;t\n", []string{
-			"x.csv:2:20: description is not valid UTF-8: save the file as UTF-8",
-			`x.csv:3:3: unknown kind "hist\xf6ry": use history or historiography`,
-			"x.csv:3:3: kind is not valid UTF-8: save the file as UTF-8",
-			`x.csv:4:13: date "M\xe4rz 1930": not a date`,
-			"x.csv:4:13: date is not valid UTF-8: save the file as UTF-8",
-			"x.csv:5:18: authors is not valid UTF-8: save the file as UTF-8",
-			"x.csv:6:23: tags is not valid UTF-8: save the file as UTF-8"}},
+			"x.csv:7002:20: description is not valid UTF-8: save the file as UTF-8",
+			`x.csv:7003:3: unknown kind "hist\xf6ry": use history or historiography`,
+			"x.csv:7003:3: kind is not valid UTF-8: save the file as UTF-8",
+			`x.csv:7004:13: date "M\xe4rz 1930": not a date`,
+			"x.csv:7004:13: date is not valid UTF-8: save the file as UTF-8",
+			"x.csv:7005:18: authors is not valid UTF-8: save the file as UTF-8",
+			"x.csv:7006:23: tags is not valid UTF-8: save the file as UTF-8"}},
 		{"about names a work", "title,date,kind,about,id\nx,1930,work,,w\ny,1931,work,w,v\n", []string{
 			`x.csv:3:13: warning: about names "w", which is historiography, not history`}},
 	}

@@ -31,6 +31,33 @@ func TestSortByID(t *testing.T) {
 	}
 }
 
+// TestManyDerivedIDs: many facts of one title and year are numbered in
+// order, past an id that a row gives itself, in one pass.
+func TestManyDerivedIDs(t *testing.T) {
+	d, err := ParseDate("1930")
+	if err != nil {
+		t.Fatal(err)
+	}
+	const n = 20_000
+	facts := []Fact{{ID: "same-1930-3", Title: "Given", Date: d}}
+	for range n {
+		facts = append(facts, Fact{Title: "Same", Date: d})
+	}
+	tl := NewTimeline("same", nil, facts...)
+	ids := map[string]bool{}
+	for i := range tl.Len() {
+		ids[tl.Field(i, FieldID)] = true
+	}
+	for _, id := range []string{"same-1930", "same-1930-2", "same-1930-3", "same-1930-4", fmt.Sprintf("same-1930-%d", n+1)} {
+		if !ids[id] {
+			t.Errorf("no fact has id %q", id)
+		}
+	}
+	if len(ids) != n+1 || ids[fmt.Sprintf("same-1930-%d", n+2)] {
+		t.Errorf("%d distinct ids, want %d, up to same-1930-%d", len(ids), n+1, n+1)
+	}
+}
+
 // TestLinksInOrder links many works to facts: the links come out in
 // order of work, then of about.
 func TestLinksInOrder(t *testing.T) {
