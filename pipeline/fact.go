@@ -107,19 +107,25 @@ const (
 // csv.ParseError is: an error that unwraps to its cause, such as
 // ErrNotADate or ErrDuplicateID.
 type Problem struct {
-	File     string
-	Line     int // physical line, 1-based
-	Column   int // as encoding/csv's FieldPos gives it, 1-based
+	File string
+	// Sheet is the worksheet of a spreadsheet the problem is in, or empty
+	// for a CSV file.
+	Sheet    string
+	Line     int // physical line, 1-based; in a sheet, the row
+	Column   int // in characters, 1-based; in a sheet, the column
 	Severity Severity
 	Err      error
 }
 
 // Error formats the problem as file:line:col: message, the form editors
-// and compilers use.
+// and compilers use; in a sheet, as file:Sheet1!C4: message.
 func (p *Problem) Error() string {
 	sev := ""
 	if p.Severity == SeverityWarning {
 		sev = "warning: "
+	}
+	if p.Sheet != "" {
+		return fmt.Sprintf("%s:%s!%s: %s%v", p.File, sheetRef(p.Sheet), cellName(p.Column, p.Line), sev, p.Err)
 	}
 	return fmt.Sprintf("%s:%d:%d: %s%v", p.File, p.Line, p.Column, sev, p.Err)
 }

@@ -29,6 +29,11 @@ import (
 // built into a page when Problems has errors.
 func Read(in io.Reader, file, name string) (*Timeline, Problems, error) {
 	rd := &reader{file: file, sizeHint: sizeOf(in)}
+	return rd.readAll(in, name)
+}
+
+// readAll reads the whole input into a timeline named name.
+func (rd *reader) readAll(in io.Reader, name string) (*Timeline, Problems, error) {
 	b, err := rd.read(in)
 	if err != nil {
 		return nil, nil, err
@@ -40,10 +45,15 @@ func Read(in io.Reader, file, name string) (*Timeline, Problems, error) {
 		rd.report(rd.groupHeader[0], rd.groupHeader[1], SeverityWarning, ErrManyGroups,
 			"%d distinct groups, more than %d: the page gives lanes to the largest groups only, and draws the others in one lane", n, MaxGroups)
 	}
-	slices.SortStableFunc(rd.problems, func(a, b Problem) int {
+	return t, sortProblems(rd.problems), nil
+}
+
+// sortProblems puts problems in file order.
+func sortProblems(ps Problems) Problems {
+	slices.SortStableFunc(ps, func(a, b Problem) int {
 		return cmp.Or(cmp.Compare(a.Line, b.Line), cmp.Compare(a.Column, b.Column))
 	})
-	return t, rd.problems, nil
+	return ps
 }
 
 // sizeOf tells the size of an input that knows it, or 0.
@@ -76,6 +86,11 @@ type reader struct {
 	valueAt []columnValue
 	// sniffed is what the input's start told of its encoding and form.
 	sniffed sniffed
+	// sheet is the worksheet read, when the input is one, as CSV that
+	// ReadSheet wrote; its positions are cells. records counts the
+	// records read, the header first.
+	sheet   *Sheet
+	records int
 	// groupHeader is where the group column is named in the header.
 	groupHeader [2]int
 }
@@ -90,12 +105,25 @@ type rowRefs struct{ idLine, idCol, aboutLine, aboutCol int32 }
 
 // report notes a problem at a position, with its message and its cause.
 func (rd *reader) report(line, col int, sev Severity, cause error, format string, args ...any) {
-	rd.problems = append(rd.problems, Problem{File: rd.file, Line: line, Column: col, Severity: sev, Err: because(cause, format, args...)})
+	rd.reportErr(line, col, sev, because(cause, format, args...))
 }
 
 // reportErr notes a problem whose error says it all.
 func (rd *reader) reportErr(line, col int, sev Severity, err error) {
-	rd.problems = append(rd.problems, Problem{File: rd.file, Line: line, Column: col, Severity: sev, Err: err})
+	p := Problem{File: rd.file, Line: line, Column: col, Severity: sev, Err: err}
+	if rd.sheet != nil {
+		p.Sheet = rd.sheet.Name
+	}
+	rd.problems = append(rd.problems, p)
+}
+
+// fieldPos gives the position of field i of the record just read: its
+// line and byte column in a CSV, its cell in a sheet.
+func (rd *reader) fieldPos(i int) (line, col int) {
+	if rd.sheet != nil {
+		return rd.sheet.RowNumbers[min(rd.records-1, len(rd.sheet.RowNumbers)-1)], i + 1
+	}
+	return rd.csv.FieldPos(i)
 }
 
 // pos gives the position of the named column's field in the row at hand,
@@ -109,7 +137,7 @@ func (rd *reader) posAt(i int) (line, col int) {
 		return int(rd.rowPos[0]), 1
 	}
 	line, col = int(rd.rowPos[2*i]), int(rd.rowPos[2*i+1])
-	if col > 1 && rd.row != nil {
+	if col > 1 && rd.row != nil && rd.sheet == nil {
 		col -= rd.continuationBytes(i, line)
 	}
 	return line, col
@@ -168,6 +196,9 @@ const batchRows = 512
 
 func (rd *reader) read(in io.Reader) (*builder, error) {
 	decoded, sn := sniff(in)
+	if rd.sheet != nil {
+		sn = sniffed{encoding: EncodingUTF8, comma: ','} // as ReadSheet wrote it
+	}
 	rd.sniffed = sn
 	t := &Timeline{}
 	b := newBuilder(t, 0)
@@ -182,6 +213,7 @@ func (rd *reader) read(in io.Reader) (*builder, error) {
 	rd.csv.Comma = sn.comma
 	rd.csv.ReuseRecord = true
 	um, err := gocsv.NewUnmarshaller(rd.csv, &record{})
+	rd.records = 1
 	if err != nil {
 		if errors.Is(err, io.EOF) {
 			rd.report(1, 1, SeverityError, ErrHeader, "the file is empty: it needs a header row naming its columns, such as date,title")
@@ -265,6 +297,7 @@ func (rd *reader) parse(um *gocsv.Unmarshaller, extraIdx []int, batches chan<- *
 		} else {
 			v, err = um.Read()
 		}
+		rd.records++
 		if err == io.EOF {
 			break
 		}
@@ -281,7 +314,7 @@ func (rd *reader) parse(um *gocsv.Unmarshaller, extraIdx []int, batches chan<- *
 			b.extra = append(b.extra, unmatched[um.Headers[i]])
 		}
 		for i := range um.Headers {
-			line, col := rd.csv.FieldPos(i)
+			line, col := rd.fieldPos(i)
 			b.pos = append(b.pos, int32(line), int32(col))
 		}
 		if len(b.rows) == batchRows {
@@ -330,7 +363,7 @@ func (rd *reader) readHeader(original, lower []string, t *Timeline) (extra []int
 		if c, ok := known[name]; ok {
 			rd.valueAt[i].schema = c
 		}
-		line, col := rd.csv.FieldPos(i)
+		line, col := rd.fieldPos(i)
 		if _, dup := rd.columns[name]; dup {
 			rd.valueAt[i] = columnValue{schema: -1, extra: -1}
 			rd.report(line, col, SeverityError, ErrHeader, "column %q appears twice in the header", original[i])
@@ -352,8 +385,12 @@ func (rd *reader) readHeader(original, lower []string, t *Timeline) (extra []int
 	rd.at = columnsAt{id: rd.index("id"), title: rd.index("title"), about: rd.index("about")}
 	for _, c := range schema.Columns {
 		if _, ok := rd.columns[c.Name]; c.Required && !ok {
-			rd.report(1, 1, SeverityError, ErrHeader, "missing required column %q: the header, read as %s-separated %s, has %s",
-				c.Name, separatorName(rd.sniffed.comma), rd.sniffed.encoding, quoteList(original))
+			how := fmt.Sprintf("read as %s-separated %s", separatorName(rd.sniffed.comma), rd.sniffed.encoding)
+			if rd.sheet != nil {
+				how = fmt.Sprintf("in row %d", rd.sheet.RowNumbers[0])
+			}
+			line, col := rd.fieldPos(0)
+			rd.report(line, col, SeverityError, ErrHeader, "missing required column %q: the header, %s, has %s", c.Name, how, quoteList(original))
 		}
 	}
 	return extra

@@ -11,23 +11,30 @@ import (
 	"runtime/debug"
 	"slices"
 	"strconv"
+	"strings"
 	"time"
 
 	"timeline/charts"
 	"timeline/internal/outset"
+	"timeline/internal/xlsx"
 	"timeline/pipeline"
 )
 
-const buildUsage = `Usage: timeline build [-data DIR] [-out DIR] [FILE.csv ...]
+const buildUsage = `Usage: timeline build [-data DIR] [-out DIR] [FILE.csv|FILE.xlsx ...]
 
-Build reads each CSV file, by default every *.csv in the data directory,
-and writes into the out directory, for a file NAME.csv:
+Build reads each CSV file or Excel workbook, by default every *.csv and
+*.xlsx in the data directory, and writes into the out directory, for a file
+NAME.csv or NAME.xlsx:
 
 	NAME.csv         the normalised facts
 	NAME.html        the timeline page
 	NAME.embed.html  the chart alone, for an <iframe>
 	index.html       a list of every timeline the out directory holds
 	index.json       the same list, kept for the next build
+
+A CSV file may be separated by commas, semicolons or tabs, and saved as
+UTF-8, as UTF-16 with a byte order mark, or as Windows-1252. A workbook's
+sheet named "timeline" is read, or else its first sheet.
 
 An optional NAME.md beside NAME.csv gives the page its title, from its first
 # heading, and an introduction above the chart. A front matter block can set
@@ -58,7 +65,7 @@ Flags:
 
 func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("build", flag.ContinueOnError)
-	dataDir := fs.String("data", "data", "read `DIR`/*.csv when no files are named")
+	dataDir := fs.String("data", "data", "read `DIR`/*.csv and *.xlsx when no files are named")
 	outDir := fs.String("out", "out", "write into `DIR`")
 	wait := fs.Duration("wait", defaultLockWait, "wait this `long` for another build or serve writing into the same out directory")
 	pageOpts := pageFlags(fs)
@@ -356,7 +363,7 @@ func readTimeline(ctx context.Context, tl outset.Timeline) (in input, err error)
 		in.failures = append(in.failures, err.Error())
 		return in, nil
 	}
-	in.t, in.problems, err = pipeline.Read(ctxFile{ctx, f}, tl.Input, tl.Name)
+	in.t, in.problems, err = readFacts(ctxFile{ctx, f}, tl)
 	f.Close()
 	if ctx.Err() != nil {
 		return in, ctx.Err()
@@ -373,6 +380,19 @@ func readTimeline(ctx context.Context, tl outset.Timeline) (in input, err error)
 		in.failures = append(in.failures, err.Error())
 	}
 	return in, nil
+}
+
+// readFacts reads a timeline's facts from its CSV file, or from its
+// workbook's sheet.
+func readFacts(r io.Reader, tl outset.Timeline) (*pipeline.Timeline, pipeline.Problems, error) {
+	if !strings.EqualFold(filepath.Ext(tl.Input), ".xlsx") {
+		return pipeline.Read(r, tl.Input, tl.Name)
+	}
+	sheet, err := xlsx.Read(r)
+	if err != nil {
+		return nil, nil, err
+	}
+	return pipeline.ReadSheet(sheet, tl.Input, tl.Name)
 }
 
 // failed gives the index entry of a timeline whose build failed: its last

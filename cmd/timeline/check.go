@@ -10,10 +10,11 @@ import (
 	"timeline/pipeline"
 )
 
-const checkUsage = `Usage: timeline check [-data DIR] [FILE.csv ...]
+const checkUsage = `Usage: timeline check [-data DIR] [FILE.csv|FILE.xlsx ...]
 
-Check reports every problem in each CSV file, by default every *.csv in the
-data directory, as FILE:LINE:COLUMN: message, and in the NAME.md beside it.
+Check reports every problem in each CSV file or workbook, by default every
+*.csv and *.xlsx in the data directory, as FILE:LINE:COLUMN: message (in a
+workbook, FILE:SHEET!C4: message), and in the NAME.md beside it.
 A file that cannot be read at all is an error of its own, and the others
 are still checked. It writes nothing. The exit status is 1 when a file has
 errors, and 0 when there are only warnings.
@@ -23,7 +24,7 @@ Flags:
 
 func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("check", flag.ContinueOnError)
-	dataDir := fs.String("data", "data", "read `DIR`/*.csv when no files are named")
+	dataDir := fs.String("data", "data", "read `DIR`/*.csv and *.xlsx when no files are named")
 	if err := parseFlags(fs, checkUsage, args, stdout, stderr); err != nil {
 		return err
 	}

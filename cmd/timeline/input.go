@@ -12,8 +12,23 @@ import (
 	"strings"
 )
 
-// inputFiles gives the named files, or every *.csv in dir, sorted. Hidden
-// files and the lock files of office programs (".x.csv", "~$x.csv") are
+// inputExts are the kinds of file a timeline is read from.
+var inputExts = []string{".csv", ".xlsx"}
+
+// isInput tells whether a file's name is one of inputExts'.
+func isInput(name string) bool {
+	ext := filepath.Ext(name)
+	for _, e := range inputExts {
+		if strings.EqualFold(ext, e) {
+			return true
+		}
+	}
+	return false
+}
+
+// inputFiles gives the named files, or every *.csv and *.xlsx in dir,
+// sorted. Hidden files and the lock files of office programs (".x.csv",
+// "~$x.xlsx") are
 // not timelines.
 func inputFiles(dir string, named []string) ([]string, error) {
 	if len(named) > 0 {
@@ -22,19 +37,19 @@ func inputFiles(dir string, named []string) ([]string, error) {
 	entries, err := os.ReadDir(dir)
 	if err != nil {
 		if errors.Is(err, fs.ErrNotExist) {
-			return nil, fmt.Errorf("no *.csv files in %s: it does not exist", dir)
+			return nil, fmt.Errorf("no *.csv or *.xlsx files in %s: it does not exist", dir)
 		}
 		return nil, err
 	}
 	var files []string
 	for _, e := range entries {
 		name := e.Name()
-		if strings.EqualFold(filepath.Ext(name), ".csv") && !strings.HasPrefix(name, ".") && !strings.HasPrefix(name, "~$") {
+		if isInput(name) && !strings.HasPrefix(name, ".") && !strings.HasPrefix(name, "~$") {
 			files = append(files, filepath.Join(dir, name))
 		}
 	}
 	if len(files) == 0 {
-		return nil, fmt.Errorf("no *.csv files in %s", dir)
+		return nil, fmt.Errorf("no *.csv or *.xlsx files in %s", dir)
 	}
 	sort.Strings(files)
 	return files, nil

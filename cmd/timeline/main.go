@@ -3,8 +3,8 @@
 //
 // Usage:
 //
-//	timeline build [-data DIR] [-out DIR] [FILE.csv ...]
-//	timeline check [-data DIR] [FILE.csv ...]
+//	timeline build [-data DIR] [-out DIR] [FILE.csv|FILE.xlsx ...]
+//	timeline check [-data DIR] [FILE.csv|FILE.xlsx ...]
 //	timeline serve [-addr 127.0.0.1:8080] [-data DIR] [-out DIR]
 //	timeline gen -n N [-seed S] [-o FILE]
 //
@@ -36,7 +36,7 @@ const usage = `timeline turns CSV files of dated facts into timeline pages.
 
 Usage:
 
-	timeline <command> [flags] [FILE.csv ...]
+	timeline <command> [flags] [FILE.csv|FILE.xlsx ...]
 
 Commands:
 

@@ -248,7 +248,7 @@ func TestUsage(t *testing.T) {
 		{[]string{"gen", "-n", "-1"}, 2, "", "-n must be at least 0"},
 		{[]string{"build", "-nope"}, 2, "", "flag provided but not defined: -nope"},
 		{[]string{"check", "no-such-file.csv"}, 1, "no-such-file.csv: no such file or directory\n1 file: 1 error, 0 warnings", ""},
-		{[]string{"build", "-data", "no-such-dir"}, 1, "", "no *.csv files in no-such-dir"},
+		{[]string{"build", "-data", "no-such-dir"}, 1, "", "no *.csv or *.xlsx files in no-such-dir"},
 	}
 	for _, tt := range tests {
 		code, stdout, stderr := runCLI(t, tt.args...)

@@ -24,7 +24,7 @@ import (
 
 const serveUsage = `Usage: timeline serve [-addr 127.0.0.1:8080] [-data DIR] [-out DIR]
 
-Serve builds every *.csv in the data directory, serves the out directory,
+Serve builds every *.csv and *.xlsx in the data directory, serves the out directory,
 and watches the data directory. When a CSV or its NAME.md changes, it builds
 again and the open pages reload themselves. A page whose CSV has errors
 shows them, with line and column, instead of a stale chart; the last good
@@ -54,7 +54,7 @@ const writeStall = 30 * time.Second
 func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
 	addr := fs.String("addr", "127.0.0.1:8080", "listen on `HOST:PORT`; keep it on loopback unless you mean to share")
-	dataDir := fs.String("data", "data", "build and watch `DIR`/*.csv")
+	dataDir := fs.String("data", "data", "build and watch `DIR`/*.csv and *.xlsx")
 	outDir := fs.String("out", "out", "write into and serve `DIR`")
 	wait := fs.Duration("wait", defaultLockWait, "wait this `long` for another build writing into the same out directory")
 	pageOpts := pageFlags(fs)
@@ -62,7 +62,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return err
 	}
 	if fs.NArg() > 0 {
-		fmt.Fprintf(stderr, "timeline serve: it takes no files: it builds %s/*.csv\n\n%s", *dataDir, serveUsage)
+		fmt.Fprintf(stderr, "timeline serve: it takes no files: it builds %s/*.csv and *.xlsx\n\n%s", *dataDir, serveUsage)
 		return errUsage
 	}
 	host, _, err := net.SplitHostPort(*addr)
@@ -221,7 +221,7 @@ func (s *server) watch(ctx context.Context, w *fsnotify.Watcher) error {
 				timer = time.After(debounce)
 			case filepath.Dir(name) != data:
 				// Something else beside the data directory.
-			case strings.EqualFold(filepath.Ext(name), ".csv") || strings.EqualFold(filepath.Ext(name), ".md"):
+			case isInput(name) || strings.EqualFold(filepath.Ext(name), ".md"):
 				timer = time.After(debounce)
 			}
 		case err, ok := <-w.Errors:
