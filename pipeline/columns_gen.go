@@ -18,6 +18,7 @@ type record struct {
 	Approximate  string `csv:"approximate"`
 	Uncertain    string `csv:"uncertain"`
 	EDTF         string `csv:"edtf"`
+	DisplayDate  string `csv:"display_date"`
 	Group        string `csv:"group"`
 	Description  string `csv:"description"`
 	Authors      string `csv:"authors"`
@@ -43,6 +44,7 @@ const (
 	FieldTitle
 	FieldDate
 	FieldEDTF
+	FieldDisplayDate
 	FieldGroup
 	FieldDescription
 	FieldAuthors
@@ -59,7 +61,7 @@ const (
 )
 
 // fieldColumn gives the index in schema.Columns of each Field's column.
-var fieldColumn = [numFields]int{FieldID: 0, FieldTitle: 2, FieldDate: 3, FieldEDTF: 9, FieldGroup: 10, FieldDescription: 11, FieldAuthors: 12, FieldPublishedIn: 13, FieldAbout: 14, FieldURL: 15, FieldSource: 16, FieldTags: 17, FieldMedia: 18, FieldMediaCredit: 19, FieldMediaCaption: 20, FieldMediaAlt: 21}
+var fieldColumn = [numFields]int{FieldID: 0, FieldTitle: 2, FieldDate: 3, FieldEDTF: 9, FieldDisplayDate: 10, FieldGroup: 11, FieldDescription: 12, FieldAuthors: 13, FieldPublishedIn: 14, FieldAbout: 15, FieldURL: 16, FieldSource: 17, FieldTags: 18, FieldMedia: 19, FieldMediaCredit: 20, FieldMediaCaption: 21, FieldMediaAlt: 22}
 
 // Fact is one row of a timeline: an event or period, or a work that
 // studies events.
@@ -68,6 +70,7 @@ type Fact struct {
 	Kind         Kind   // history or historiography
 	Title        string // required
 	Date         Date   // as written, with what it means
+	DisplayDate  string // the date as the page shows it, in place of date: a TimelineJS sheet's Display Date
 	Group        string // the sub-lane within the kind's band
 	Description  string
 	Authors      List
@@ -97,6 +100,7 @@ var recordValue = [...]func(r *record) *string{
 	func(r *record) *string { return &r.Approximate },
 	func(r *record) *string { return &r.Uncertain },
 	func(r *record) *string { return &r.EDTF },
+	func(r *record) *string { return &r.DisplayDate },
 	func(r *record) *string { return &r.Group },
 	func(r *record) *string { return &r.Description },
 	func(r *record) *string { return &r.Authors },
@@ -116,6 +120,7 @@ var recordValue = [...]func(r *record) *string{
 func (f *Fact) readTexts(r *record) {
 	f.ID = strings.TrimSpace(r.ID)
 	f.Title = strings.TrimSpace(r.Title)
+	f.DisplayDate = strings.TrimSpace(r.DisplayDate)
 	f.Group = strings.TrimSpace(r.Group)
 	f.Description = strings.TrimSpace(r.Description)
 	f.Authors = parseList(r.Authors)
@@ -137,6 +142,7 @@ func (f *Fact) texts(id string) [numFields]string {
 		FieldTitle:        f.Title,
 		FieldDate:         f.Date.Text,
 		FieldEDTF:         f.Date.EDTF,
+		FieldDisplayDate:  f.DisplayDate,
 		FieldGroup:        f.Group,
 		FieldDescription:  f.Description,
 		FieldAuthors:      string(f.Authors),
@@ -156,6 +162,7 @@ func (f *Fact) texts(id string) [numFields]string {
 func (t *Timeline) factTexts(e *entry, f *Fact) {
 	f.ID = t.field(e, FieldID)
 	f.Title = t.field(e, FieldTitle)
+	f.DisplayDate = t.field(e, FieldDisplayDate)
 	f.Group = t.field(e, FieldGroup)
 	f.Description = t.field(e, FieldDescription)
 	f.Authors = List(t.field(e, FieldAuthors))
@@ -186,6 +193,7 @@ func (t *Timeline) recordTexts(e *entry, r *record) {
 	r.Title = t.field(e, FieldTitle)
 	r.Date = t.field(e, FieldDate)
 	r.EDTF = t.field(e, FieldEDTF)
+	r.DisplayDate = t.field(e, FieldDisplayDate)
 	r.Group = t.field(e, FieldGroup)
 	r.Description = t.field(e, FieldDescription)
 	r.Authors = t.field(e, FieldAuthors)

@@ -67,6 +67,8 @@ var Columns = []Column{
 	{Name: "uncertain", Value: Derived, Go: "Uncertain", Doc: "true for 1929?"},
 	{Name: "edtf", Value: Derived, Go: "EDTF", InFact: "Date.EDTF", Field: true,
 		Doc: "the date in the Extended Date/Time Format"},
+	{Name: "display_date", Aliases: []string{"display date"}, Value: Text, Go: "DisplayDate", GoType: "string", Field: true, Optional: true, Payload: "disp",
+		Doc: "the date as the page shows it, in place of date: a TimelineJS sheet's Display Date"},
 	{Name: "group", Value: Text, Go: "Group", GoType: "string", Field: true, Payload: "grp",
 		Doc: "the sub-lane within the kind's band"},
 	{Name: "description", Value: Text, Go: "Description", GoType: "string", Field: true, Payload: "desc"},
