@@ -203,7 +203,7 @@ func (rd *reader) read(in io.Reader) (*builder, error) {
 	t := &Timeline{}
 	b := newBuilder(t, 0)
 	if sn.zip {
-		rd.report(1, 1, SeverityError, ErrHeader, "this is a zip file, as an Excel workbook (.xlsx) is, not a CSV: name it with .xlsx, or save it from the spreadsheet as CSV")
+		rd.reportErr(1, 1, SeverityError, ErrZip)
 		return b, nil
 	}
 	if sn.encoding != EncodingUTF8 {

@@ -3,6 +3,8 @@ package pipeline
 import (
 	"bufio"
 	"bytes"
+	"encoding/csv"
+	"errors"
 	"io"
 	"unicode/utf8"
 
@@ -27,6 +29,23 @@ const sniffBytes = 64 << 10
 
 // zipMagic starts every .xlsx, .docx and .zip file.
 var zipMagic = []byte("PK\x03\x04")
+
+// ErrZip is the error for a zip file, such as an Excel workbook, read as
+// CSV.
+var ErrZip = errors.New("this is a zip file, as an Excel workbook (.xlsx) is, not a CSV: name it with .xlsx, or save it from the spreadsheet as CSV")
+
+// NewCSVReader gives a reader of in's records as Read reads them: in the
+// encoding and with the separator the start of in tells. encoding is one
+// of the Encoding constants.
+func NewCSVReader(in io.Reader) (r *csv.Reader, encoding string, err error) {
+	decoded, s := sniff(in)
+	if s.zip {
+		return nil, "", ErrZip
+	}
+	r = csv.NewReader(decoded)
+	r.Comma = s.comma
+	return r, s.encoding, nil
+}
 
 // sniffed is what the start of an input says about it.
 type sniffed struct {

@@ -6,6 +6,7 @@
 //	timeline build [-data DIR] [-out DIR] [FILE.csv|FILE.xlsx ...]
 //	timeline check [-data DIR] [FILE.csv|FILE.xlsx ...]
 //	timeline serve [-addr 127.0.0.1:8080] [-data DIR] [-out DIR]
+//	timeline import [-o data/NAME.csv] [-force] FILE
 //	timeline gen -n N [-seed S] [-o FILE]
 //
 // Run "timeline -h" or "timeline COMMAND -h" for details.
@@ -43,6 +44,7 @@ Commands:
 	build    normalise every CSV in data/ and write its pages to out/
 	check    report every problem in the CSV files, and change nothing
 	serve    build, serve out/ and rebuild on every change: a live preview
+	import   convert a TimelineJS sheet or JSON file into data/NAME.csv
 	gen      write a synthetic timeline of N facts, to try the tool at scale
 
 Run "timeline <command> -h" for a command's flags.
@@ -64,6 +66,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		return runCheck(ctx, rest, stdout, stderr)
 	case "gen":
 		return runGen(ctx, rest, stdout, stderr)
+	case "import":
+		return runImport(ctx, rest, stdout, stderr)
 	case "serve":
 		return runServe(ctx, rest, stdout, stderr)
 	case "-h", "-help", "--help", "help":

@@ -42,7 +42,7 @@ func Write(ctx context.Context, w io.Writer, n int, seed uint64) error {
 			}
 		}
 	}
-	if err := pipeline.WriteFacts(bw, facts); err != nil {
+	if err := pipeline.WriteFacts(bw, facts, pipeline.InputColumns{}); err != nil {
 		return err
 	}
 	if err := ctx.Err(); err != nil {

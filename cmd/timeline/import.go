@@ -1,0 +1,180 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"text/tabwriter"
+
+	"timeline/internal/importer"
+	"timeline/internal/outset"
+	"timeline/internal/xlsx"
+	"timeline/pipeline"
+)
+
+const importUsage = `Usage: timeline import [-o data/NAME.csv] [-force] FILE
+
+Import converts another tool's timeline into a CSV of ours, data/NAME.csv
+for FILE NAME.EXT, and writes the title and introduction, when the source
+has them, to data/NAME.md. It reads:
+
+	TimelineJS sheet, as CSV     a copy of the TimelineJS Google Sheet
+	                             template, downloaded as .csv
+	TimelineJS sheet, as .xlsx   the same, downloaded as Excel
+	TimelineJS JSON              {"title": …, "events": […], "eras": […]}
+
+It prints where each source column went. Nothing is dropped: a column it
+has no use for is kept as an extra column of the same name, and what it
+changes on the way is listed, with its row. It never overwrites a file
+unless -force is given, and never the file it reads. The CSV it writes is
+then checked as "timeline check" does: the exit status is 1 when it has
+errors to fix by hand.
+
+Flags:
+`
+
+func runImport(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fs := flag.NewFlagSet("import", flag.ContinueOnError)
+	out := fs.String("o", "", "write the CSV to `FILE` (default data/NAME.csv)")
+	force := fs.Bool("force", false, "overwrite files that exist")
+	if err := parseFlags(fs, importUsage, args, stdout, stderr); err != nil {
+		return err
+	}
+	if fs.NArg() != 1 {
+		fmt.Fprintf(stderr, "timeline import: name one file to import\n\n%s", importUsage)
+		return errUsage
+	}
+	src := fs.Arg(0)
+	csvPath := *out
+	if csvPath == "" {
+		csvPath = filepath.Join("data", outset.NameOf(src)+outset.CSVSuffix)
+	}
+	mdPath := outset.IntroOf(csvPath)
+
+	f, err := openInput(src)
+	if err != nil {
+		return err
+	}
+	res, err := convert(f, src)
+	f.Close()
+	if err != nil {
+		return fmt.Errorf("%s: %w", src, err)
+	}
+	intro := res.IntroMarkdown()
+	targets := []string{csvPath}
+	if intro != "" {
+		targets = append(targets, mdPath)
+	}
+	for _, path := range targets {
+		if err := mayWrite(path, src, *force); err != nil {
+			return err
+		}
+	}
+	var csvText bytes.Buffer
+	if err := pipeline.WriteFacts(&csvText, slices.Values(res.Facts), res.Columns); err != nil {
+		return err
+	}
+	if err := os.MkdirAll(filepath.Dir(csvPath), 0o755); err != nil {
+		return err
+	}
+	if err := writeFileAtomic(csvPath, func(w io.Writer) error { _, err := w.Write(csvText.Bytes()); return err }); err != nil {
+		return err
+	}
+	if intro != "" {
+		if err := writeFileAtomic(mdPath, func(w io.Writer) error { _, err := io.WriteString(w, intro); return err }); err != nil {
+			return err
+		}
+	}
+	printReport(stdout, src, csvPath, mdPath, intro != "", res)
+
+	// The result, checked as check does.
+	_, problems, err := pipeline.Read(bytes.NewReader(csvText.Bytes()), csvPath, outset.NameOf(csvPath))
+	if err != nil {
+		return err
+	}
+	if len(problems) > 0 {
+		fmt.Fprintf(stdout, "\nchecked %s:\n", csvPath)
+		printProblems(stdout, problems, pipeline.SeverityWarning)
+	}
+	if problems.Errors() > 0 {
+		return errData
+	}
+	return ctx.Err()
+}
+
+// mayWrite refuses to write path when it is the source, or exists and
+// force is not given.
+func mayWrite(path, src string, force bool) error {
+	st, err := os.Stat(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	if srcSt, err := os.Stat(src); err == nil && os.SameFile(st, srcSt) {
+		return fmt.Errorf("%s is the file imported: name another with -o", path)
+	}
+	if !force {
+		return fmt.Errorf("%s exists: name another with -o, or replace it with -force", path)
+	}
+	return nil
+}
+
+// convert reads a source file in the format its name and its start tell.
+func convert(f *os.File, src string) (*importer.Result, error) {
+	place := func(row int) string { return fmt.Sprintf("%s:%d", src, row) }
+	switch strings.ToLower(filepath.Ext(src)) {
+	case ".json":
+		return importer.TimelineJSJSON(f, func(list string, i int) string {
+			if list == "title" || list == "" {
+				return strings.TrimSuffix(src+": "+list, ": ")
+			}
+			return fmt.Sprintf("%s: %s[%d]", src, list, i)
+		})
+	case ".xlsx":
+		sheet, err := xlsx.Read(f)
+		if err != nil {
+			return nil, err
+		}
+		return importer.TimelineJSRows(sheet.Rows, func(row int) string {
+			return fmt.Sprintf("%s:%s!A%d", src, sheet.Name, sheet.RowNumbers[min(row-1, len(sheet.RowNumbers)-1)])
+		})
+	case ".csv", ".tsv", ".txt":
+		r, _, err := pipeline.NewCSVReader(f)
+		if err != nil {
+			return nil, err
+		}
+		return importer.TimelineJSSheet(r, place)
+	}
+	return nil, fmt.Errorf("import reads TimelineJS sheets (.csv, .xlsx) and TimelineJS JSON (.json), not %s files", filepath.Ext(src))
+}
+
+// printReport says what import wrote and where each source column went.
+func printReport(w io.Writer, src, csvPath, mdPath string, wroteIntro bool, res *importer.Result) {
+	fmt.Fprintf(w, "%s: %s\n", src, res.Format)
+	fmt.Fprintf(w, "wrote %s: %s\n", csvPath, plural(len(res.Facts), "fact"))
+	if wroteIntro {
+		fmt.Fprintf(w, "wrote %s: the title and introduction\n", mdPath)
+	}
+	fmt.Fprintln(w, "\ncolumns:")
+	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
+	for _, m := range res.Mappings {
+		fmt.Fprintf(tw, "  %s\t→ %s\n", m.From, m.To)
+	}
+	tw.Flush()
+	if len(res.Notes) > 0 {
+		fmt.Fprintln(w, "\nnotes:")
+		for _, n := range res.Notes {
+			fmt.Fprintf(w, "  %s\n", n)
+		}
+	}
+}

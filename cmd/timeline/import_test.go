@@ -1,0 +1,126 @@
+package main
+
+import (
+	"encoding/csv"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"timeline/internal/golden"
+	"timeline/internal/xlsx/xlsxtest"
+)
+
+// importGolden imports src into a fresh folder and compares the CSV, the
+// NAME.md and the report with testdata/import/NAME.golden.*.
+func importGolden(t *testing.T, src, name string, wantCode int) {
+	t.Helper()
+	dir := t.TempDir()
+	out := filepath.Join(dir, "data", "lesson.csv")
+	code, stdout, stderr := runCLI(t, "import", "-o", out, src)
+	if code != wantCode || stderr != "" {
+		t.Fatalf("import %s: exit %d, stderr %q; want %d", src, code, stderr, wantCode)
+	}
+	stdout = strings.ReplaceAll(stdout, dir+string(filepath.Separator), "")
+	stdout = strings.ReplaceAll(stdout, filepath.ToSlash(src), "SOURCE")
+	golden.Check(t, filepath.Join("testdata", "import", name+".golden.txt"), []byte(filepath.ToSlash(stdout)))
+	for _, f := range []string{"lesson.csv", "lesson.md"} {
+		b, err := os.ReadFile(filepath.Join(dir, "data", f))
+		if err != nil {
+			t.Fatal(err)
+		}
+		golden.Check(t, filepath.Join("testdata", "import", name+".golden."+strings.TrimPrefix(filepath.Ext(f), ".")), b)
+	}
+}
+
+// TestImportTimelineJSSheet imports the TimelineJS template, written from
+// its documented columns: HTML in Text, BC years, an era, a title row,
+// Display Date, every kind of media, and a column of the teacher's own.
+func TestImportTimelineJSSheet(t *testing.T) {
+	importGolden(t, filepath.Join("testdata", "import", "template.csv"), "template", 0)
+}
+
+// TestImportTimelineJSWorkbook imports the same sheet downloaded as .xlsx:
+// the same CSV and NAME.md.
+func TestImportTimelineJSWorkbook(t *testing.T) {
+	rows := readCSVRows(t, filepath.Join("testdata", "import", "template.csv"))
+	var cells [][]any
+	for _, r := range rows {
+		row := make([]any, len(r))
+		for i, v := range r {
+			if v != "" {
+				row[i] = v
+			}
+		}
+		cells = append(cells, row)
+	}
+	path := filepath.Join(t.TempDir(), "template.xlsx")
+	if err := os.WriteFile(path, xlsxtest.Workbook(t, xlsxtest.Sheet{Name: "od1", Cells: xlsxtest.Rows(cells...)}), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	importGolden(t, path, "template-xlsx", 0)
+}
+
+// TestImportTimelineJSJSON imports TimelineJS JSON of the same lesson.
+func TestImportTimelineJSJSON(t *testing.T) {
+	importGolden(t, filepath.Join("testdata", "import", "template.json"), "template-json", 0)
+}
+
+// TestImportNeverOverwrites: an existing file stays as it was unless
+// -force is given, and the source is never overwritten.
+func TestImportNeverOverwrites(t *testing.T) {
+	dir := t.TempDir()
+	src := filepath.Join("testdata", "import", "template.csv")
+	out := filepath.Join(dir, "lesson.csv")
+	if err := os.WriteFile(out, []byte("title\nmine\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, _, stderr := runCLI(t, "import", "-o", out, src)
+	if want := "timeline: " + out + " exists: name another with -o, or replace it with -force\n"; code != 1 || stderr != want {
+		t.Errorf("exit %d, stderr %q; want 1, %q", code, stderr, want)
+	}
+	if b, _ := os.ReadFile(out); string(b) != "title\nmine\n" {
+		t.Errorf("the existing file was changed: %q", b)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "lesson.md")); err == nil {
+		t.Error("lesson.md was written beside a refused lesson.csv")
+	}
+	if code, _, stderr := runCLI(t, "import", "-force", "-o", out, src); code != 0 {
+		t.Errorf("with -force: exit %d, %s", code, stderr)
+	}
+	copied := filepath.Join(dir, "copy.csv")
+	b, _ := os.ReadFile(src)
+	os.WriteFile(copied, b, 0o644)
+	code, _, stderr = runCLI(t, "import", "-force", "-o", copied, copied)
+	if want := "timeline: " + copied + " is the file imported: name another with -o\n"; code != 1 || stderr != want {
+		t.Errorf("importing onto itself: exit %d, stderr %q; want 1, %q", code, stderr, want)
+	}
+	if after, _ := os.ReadFile(copied); string(after) != string(b) {
+		t.Error("the source was overwritten")
+	}
+}
+
+// TestImportRefusesOtherFiles: a file in no format import knows is told so.
+func TestImportRefusesOtherFiles(t *testing.T) {
+	dir := t.TempDir()
+	src := filepath.Join(dir, "ours.csv")
+	os.WriteFile(src, []byte("title,date\nx,1930\n"), 0o644)
+	code, _, stderr := runCLI(t, "import", "-o", filepath.Join(dir, "out.csv"), src)
+	if want := "timeline: " + src + ": not a TimelineJS sheet: its header has no Year and Headline columns\n"; code != 1 || stderr != want {
+		t.Errorf("exit %d, stderr %q; want 1, %q", code, stderr, want)
+	}
+}
+
+func readCSVRows(t *testing.T, path string) [][]string {
+	t.Helper()
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	rows, err := csv.NewReader(f).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return rows
+}
