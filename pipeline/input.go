@@ -80,8 +80,8 @@ func WriteFacts(w io.Writer, facts iter.Seq[Fact], cols InputColumns) error {
 // inputWriter keeps the input columns of gocsv's rows, and adds the
 // extra columns: their names to the header, each row's values to it.
 type inputWriter struct {
-	csv     *csv.Writer
-	columns []int
+	csv        *csv.Writer
+	columns    []int
 	header     []string      // the extra columns' names
 	headerDone bool          // the header is written
 	width      int           // how many extra columns there are
