@@ -61,8 +61,8 @@ var urlCorpus = []string{
 // shown is what a browser shows for s: each invalid byte is U+FFFD.
 func shown(s string) string { return string([]rune(s)) }
 
-// TestBrowserInjection puts every payload in every text column and in
-// url: no dialog opens, no injected element or attribute appears, and the
+// TestBrowserInjection puts every payload in every text column, and in
+// url and media: no dialog opens, no injected element or attribute appears, and the
 // tooltip and the table show each payload as text.
 func TestBrowserInjection(t *testing.T) {
 	t.Parallel()
@@ -76,7 +76,8 @@ func TestBrowserInjection(t *testing.T) {
 			ID: fmt.Sprintf("p%02d", i), Kind: pipeline.Kind(i % 2), Title: s, Date: date,
 			Group: s, Description: s, Authors: pipeline.List(s + "; Ann"), PublishedIn: s,
 			Source: s, Tags: pipeline.List(s), Extra: []string{s, s},
-			URL: urlCorpus[i%len(urlCorpus)],
+			URL:   urlCorpus[i%len(urlCorpus)],
+			Media: urlCorpus[(i+3)%len(urlCorpus)], MediaCredit: s, MediaCaption: s, MediaAlt: s,
 		}
 		if i%2 == 1 {
 			f.About = "p00"

@@ -3,6 +3,7 @@ package charts
 import (
 	"bufio"
 	"cmp"
+	"encoding/json"
 	"fmt"
 	"slices"
 	"strconv"
@@ -222,8 +223,16 @@ const (
 
 // scriptConstants is the payload's k: the fact flags and the limits, so
 // that the script and Go use the same.
-var scriptConstants = fmt.Sprintf(`{"period":%d,"approx":%d,"uncertain":%d,"coarse":%d,"open":%d,"work":%d,"openstart":%d,"large":%d,"labels":%d,"page":%d}`,
-	flagPeriod, flagApproximate, flagUncertain, flagCoarse, flagOpenEnd, flagHistoriography, flagOpenStart, largeFacts, labelFacts, tablePage)
+var scriptConstants = fmt.Sprintf(`{"period":%d,"approx":%d,"uncertain":%d,"coarse":%d,"open":%d,"work":%d,"openstart":%d,"large":%d,"labels":%d,"page":%d,"img":%s}`,
+	flagPeriod, flagApproximate, flagUncertain, flagCoarse, flagOpenEnd, flagHistoriography, flagOpenStart, largeFacts, labelFacts, tablePage,
+	must(json.Marshal(imageExtensions)))
+
+func must(b []byte, err error) []byte {
+	if err != nil {
+		panic(err) // marshals a fixed list of strings: cannot fail
+	}
+	return b
+}
 
 // Fact flags in the page's payload.
 const (
@@ -281,6 +290,22 @@ func textColumns(t *pipeline.Timeline) []payloadColumn {
 		}
 	}
 	return cols
+}
+
+// tooltipRows gives the rows of a fact's tooltip that t has, from the
+// schema: each its label and its payload key; "range" is the fact's range.
+func tooltipRows(t *pipeline.Timeline) [][2]string {
+	var rows [][2]string
+	for i, c := range schema.Columns {
+		switch {
+		case c.Label == "" || !t.HasColumn(i):
+		case c.Value == schema.Derived:
+			rows = append(rows, [2]string{c.Label, "range"})
+		default:
+			rows = append(rows, [2]string{c.Label, c.Payload})
+		}
+	}
+	return rows
 }
 
 // writePayload writes the data the page's script draws and lists, as one
@@ -365,6 +390,15 @@ func (l *layout) writePayload(w *bufio.Writer, view pipeline.Span) error {
 	ints("fl", n, func(i int) int64 { return int64(l.flags[i]) })
 	key("xn")
 	list(len(t.ExtraColumns), func(c int) { str(t.ExtraColumns[c]) })
+	// The table's headings, and the tooltip's rows, from the schema.
+	heads := tableHeadings(t)
+	key("heads")
+	list(len(heads), func(i int) { str(heads[i]) })
+	tips := tooltipRows(t)
+	key("tip")
+	list(len(tips), func(i int) {
+		list(2, func(k int) { str(tips[i][k]) })
+	})
 	key("texts")
 	texts := textColumns(t)
 	list(len(texts), func(c int) { str(texts[c].key) })

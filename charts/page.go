@@ -197,7 +197,8 @@ func (p *Page) pageData(embed bool) pageData {
 		if limit > tableRowsLimit {
 			limit = tablePage
 		}
-		data.Rows = tableRows(t, limit)
+		data.Headings = tableHeadings(t)
+		data.Rows = tableRows(t, data.Headings, limit)
 		data.Total = t.Len()
 	}
 	return data
@@ -214,6 +215,7 @@ type pageData struct {
 	ChartScript      template.HTML
 	Script           template.JS
 	ExtraColumns     []string
+	Headings         []string // the table's, from the schema
 	Rows             []tableRow
 	Total            int // facts in the timeline; Rows may hold fewer
 	Intro            template.HTML
@@ -221,16 +223,14 @@ type pageData struct {
 }
 
 type tableRow struct {
-	ID, Date, Range, Kind, Group, Title, URL string
-	Description, Citation, Source, Tags      string
-	About                                    []aboutLink
-	Extra                                    []string
+	ID    string
+	Cells []tableCell
+	Extra []string
 }
 
-type aboutLink struct{ ID, Title string }
-
-// tableRows gives the table's rows for the first limit facts.
-func tableRows(t *pipeline.Timeline, limit int) []tableRow {
+// tableRows gives the table's rows for the first limit facts, with a cell
+// for each of headings.
+func tableRows(t *pipeline.Timeline, headings []string, limit int) []tableRow {
 	shown := make([]pipeline.Fact, 0, min(limit, t.Len()))
 	for i := range cap(shown) {
 		shown = append(shown, t.Fact(i))
@@ -248,28 +248,13 @@ func tableRows(t *pipeline.Timeline, limit int) []tableRow {
 	rows := make([]tableRow, len(shown))
 	for i := range rows {
 		f := &shown[i]
-		r := tableRow{
-			ID: f.ID, Date: f.Date.Text, Range: RangeLabel(f.Date), Kind: f.Kind.String(), Group: f.Group,
-			Title: f.Title, URL: f.URL, Description: f.Description, Citation: citation(f),
-			Source: f.Source, Tags: string(f.Tags), Extra: f.Extra,
-		}
-		for id := range f.About.All() {
-			r.About = append(r.About, aboutLink{ID: id, Title: cmp.Or(titles[id], id)})
+		r := tableRow{ID: f.ID, Cells: make([]tableCell, len(headings)), Extra: f.Extra}
+		for k, h := range headings {
+			r.Cells[k] = cellMakers[h](f, titles)
 		}
 		rows[i] = r
 	}
 	return rows
-}
-
-func citation(f *pipeline.Fact) string {
-	parts := make([]string, 0, 2)
-	if f.Authors != "" {
-		parts = append(parts, string(f.Authors))
-	}
-	if f.PublishedIn != "" {
-		parts = append(parts, f.PublishedIn)
-	}
-	return strings.Join(parts, ", ")
 }
 
 var monthAbbrev = [12]string{"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"}

@@ -35,3 +35,10 @@ test("unclutter counts a label as at most 220 pixels", () => {
   const kept = text.unclutter([[0, 0, 0], [226, 0, 1], [400, 0, 2]], (it) => it[0], () => 1000);
   assert.deepEqual(kept.map((it) => it[2]), [0, 1]);
 });
+
+test("isImage tells images by the ending of their path", () => {
+  const { extensions, cases } = JSON.parse(require("node:fs").readFileSync(require("node:path").join(__dirname, "../testdata/images.json"), "utf8"));
+  for (const [url, want] of cases) {
+    assert.equal(text.isImage(url, extensions), want, url);
+  }
+});

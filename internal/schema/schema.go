@@ -47,43 +47,55 @@ type Column struct {
 	// Payload is the key of the column's text in the page's payload;
 	// empty when the page does not need it.
 	Payload string
-	Doc     string
+	// Shown is the heading of the page table's column that shows the
+	// column's values; columns with one heading share its cell, as
+	// Headings orders them. Empty: the table does not show it.
+	Shown string
+	// Label names the column's value in a fact's tooltip; empty: the
+	// tooltip does not list it.
+	Label string
+	Doc   string
 }
+
+// Headings are the page table's columns, in order. Each shows the columns
+// whose Shown names it, and is left out when none of them is in the
+// timeline.
+var Headings = []string{"Date", "Range", "Kind", "Title", "Description", "Citation", "Studies", "Source", "Tags", "Media"}
 
 // Columns are the columns, in the order the normalised CSV writes them.
 var Columns = []Column{
 	{Name: "id", Value: ID, Go: "ID", GoType: "string", Field: true, Payload: "id",
 		Doc: "unique; empty: derived from the title and start year"},
-	{Name: "kind", Value: KindOf, Go: "Kind", GoType: "Kind",
+	{Name: "kind", Value: KindOf, Go: "Kind", GoType: "Kind", Shown: "Kind",
 		Doc: "history or historiography"},
-	{Name: "title", Value: Text, Go: "Title", GoType: "string", Field: true, Required: true, Payload: "title",
+	{Name: "title", Value: Text, Go: "Title", GoType: "string", Field: true, Required: true, Payload: "title", Shown: "Title",
 		Doc: "required"},
-	{Name: "date", Value: Date, Go: "Date", GoType: "Date", InFact: "Date.Text", Field: true, Payload: "date",
+	{Name: "date", Value: Date, Go: "Date", GoType: "Date", InFact: "Date.Text", Field: true, Payload: "date", Shown: "Date", Label: "Date",
 		Doc: "as written, with what it means"},
-	{Name: "start", Value: Derived, Go: "Start", Doc: "the first day, ISO 8601"},
+	{Name: "start", Value: Derived, Go: "Start", Shown: "Range", Label: "Range", Doc: "the first day, ISO 8601"},
 	{Name: "end", Value: Derived, Go: "End", Doc: "the last day, ISO 8601; empty for an open end"},
 	{Name: "precision", Value: Derived, Go: "Precision", Doc: "day, month, year, decade or century"},
 	{Name: "approximate", Value: Derived, Go: "Approximate", Doc: "true for c. 1929"},
 	{Name: "uncertain", Value: Derived, Go: "Uncertain", Doc: "true for 1929?"},
 	{Name: "edtf", Value: Derived, Go: "EDTF", InFact: "Date.EDTF", Field: true,
 		Doc: "the date in the Extended Date/Time Format"},
-	{Name: "display_date", Aliases: []string{"display date"}, Value: Text, Go: "DisplayDate", GoType: "string", Field: true, Optional: true, Payload: "disp",
+	{Name: "display_date", Aliases: []string{"display date"}, Value: Text, Go: "DisplayDate", GoType: "string", Field: true, Optional: true, Payload: "disp", Shown: "Date",
 		Doc: "the date as the page shows it, in place of date: a TimelineJS sheet's Display Date"},
-	{Name: "group", Value: Text, Go: "Group", GoType: "string", Field: true, Payload: "grp",
+	{Name: "group", Value: Text, Go: "Group", GoType: "string", Field: true, Payload: "grp", Shown: "Kind", Label: "Group",
 		Doc: "the sub-lane within the kind's band"},
-	{Name: "description", Value: Text, Go: "Description", GoType: "string", Field: true, Payload: "desc"},
-	{Name: "authors", Value: List, Go: "Authors", GoType: "List", Field: true, Payload: "au"},
-	{Name: "published_in", Aliases: []string{"published in"}, Value: Text, Go: "PublishedIn", GoType: "string", Field: true, Payload: "pub"},
-	{Name: "about", Value: List, Go: "About", GoType: "List", Field: true, Payload: "ab",
+	{Name: "description", Value: Text, Go: "Description", GoType: "string", Field: true, Payload: "desc", Shown: "Description", Label: "Description"},
+	{Name: "authors", Value: List, Go: "Authors", GoType: "List", Field: true, Payload: "au", Shown: "Citation", Label: "Authors"},
+	{Name: "published_in", Aliases: []string{"published in"}, Value: Text, Go: "PublishedIn", GoType: "string", Field: true, Payload: "pub", Shown: "Citation", Label: "Published in"},
+	{Name: "about", Value: List, Go: "About", GoType: "List", Field: true, Payload: "ab", Shown: "Studies",
 		Doc: "for historiography: ids of the history facts it studies"},
-	{Name: "url", Value: URL, Go: "URL", GoType: "string", Field: true, Payload: "url"},
-	{Name: "source", Value: Text, Go: "Source", GoType: "string", Field: true, Payload: "src"},
-	{Name: "tags", Value: List, Go: "Tags", GoType: "List", Field: true, Payload: "tags"},
+	{Name: "url", Value: URL, Go: "URL", GoType: "string", Field: true, Payload: "url", Shown: "Title"},
+	{Name: "source", Value: Text, Go: "Source", GoType: "string", Field: true, Payload: "src", Shown: "Source", Label: "Source"},
+	{Name: "tags", Value: List, Go: "Tags", GoType: "List", Field: true, Payload: "tags", Shown: "Tags", Label: "Tags"},
 	// Media of a fact, as TimelineJS sheets have them.
-	{Name: "media", Value: URL, Go: "Media", GoType: "string", Field: true, Optional: true, Payload: "media",
+	{Name: "media", Value: URL, Go: "Media", GoType: "string", Field: true, Optional: true, Payload: "media", Shown: "Media",
 		Doc: "an image or other media, by its http or https address"},
-	{Name: "media_credit", Aliases: []string{"media credit"}, Value: Text, Go: "MediaCredit", GoType: "string", Field: true, Optional: true, Payload: "mcredit"},
-	{Name: "media_caption", Aliases: []string{"media caption"}, Value: Text, Go: "MediaCaption", GoType: "string", Field: true, Optional: true, Payload: "mcaption"},
-	{Name: "media_alt", Aliases: []string{"media alt"}, Value: Text, Go: "MediaAlt", GoType: "string", Field: true, Optional: true, Payload: "malt",
+	{Name: "media_credit", Aliases: []string{"media credit"}, Value: Text, Go: "MediaCredit", GoType: "string", Field: true, Optional: true, Payload: "mcredit", Shown: "Media"},
+	{Name: "media_caption", Aliases: []string{"media caption"}, Value: Text, Go: "MediaCaption", GoType: "string", Field: true, Optional: true, Payload: "mcaption", Shown: "Media"},
+	{Name: "media_alt", Aliases: []string{"media alt"}, Value: Text, Go: "MediaAlt", GoType: "string", Field: true, Optional: true, Payload: "malt", Shown: "Media",
 		Doc: "the media's text alternative"},
 }

@@ -71,15 +71,57 @@
     return value ? "<tr><th>" + esc(name) + "</th><td>" + esc(value) + "</td></tr>" : "";
   }
 
+  /* The date fact i is shown with: its display date, or as written. */
+  function shownDate(i) {
+    return (D.disp && D.disp[i]) || D.date[i];
+  }
+
+  /* The value of a tooltip row, by its payload key. */
+  function tipValue(key, i) {
+    if (key === "range") {
+      return i < D.s.length ? rangeLabel(i) : "";
+    }
+    return key === "date" ? shownDate(i) : D[key][i];
+  }
+
+  /* Fact i's media, or null: an image, shown, or an address, linked. */
+  function mediaOf(i) {
+    function get(key) {
+      return D[key] ? D[key][i] : "";
+    }
+    var url = safeURL(get("media"));
+    if (!url) {
+      return null;
+    }
+    return {
+      url: url, image: text.isImage(url, K.img),
+      alt: get("malt") || get("mcaption") || D.title[i], caption: get("mcaption"), credit: get("mcredit")
+    };
+  }
+
+  function mediaTip(m) {
+    var credit = m.credit ? " <span class=\"credit\">" + esc(m.credit) + "</span>" : "";
+    if (!m.image) {
+      return "<p class=\"tl-media\"><a href=\"" + esc(m.url) + "\" target=\"_blank\" rel=\"noopener noreferrer\" referrerpolicy=\"no-referrer\">" +
+        esc(m.caption || m.url) + "</a>" + credit + "</p>";
+    }
+    return "<figure class=\"tl-media\"><img src=\"" + esc(m.url) + "\" alt=\"" + esc(m.alt) + "\" loading=\"lazy\" referrerpolicy=\"no-referrer\">" +
+      (m.caption || m.credit ? "<figcaption>" + esc(m.caption) + credit + "</figcaption>" : "") + "</figure>";
+  }
+
   function factTip(i) {
-    var html = "<div class=\"tl-tip\"><strong>" + esc(D.title[i]) + "</strong><table>" +
-      tipRow("Date", D.date[i]) + tipRow("Range", rangeLabel(i)) + tipRow("Group", D.grp[i]) +
-      tipRow("Description", D.desc[i]) + tipRow("Authors", D.au[i]) +
-      tipRow("Published in", D.pub[i]) + tipRow("Source", D.src[i]) + tipRow("Tags", D.tags[i]);
+    var html = "<div class=\"tl-tip\"><strong>" + esc(D.title[i]) + "</strong><table>";
+    D.tip.forEach(function (row) {
+      html += tipRow(row[0], tipValue(row[1], i));
+    });
     for (var c = 0; c < D.xn.length; c++) {
       html += tipRow(D.xn[c], D.xv[c][i]);
     }
     html += "</table>";
+    var m = mediaOf(i);
+    if (m) {
+      html += mediaTip(m);
+    }
     var url = safeURL(D.url[i]);
     if (url) {
       html += "<a href=\"" + esc(url) + "\" target=\"_blank\" rel=\"noopener noreferrer\">" + esc(url) + "</a>";

@@ -49,7 +49,8 @@
     tablePager = { list: function (indexes) { list = indexes; show(0); } };
   }
 
-  /* One row of the table, as the page's HTML writes it; text only. */
+  /* One row of the table, as the page's HTML writes it: a cell for each
+     of the payload's headings, made as table.go's cellMakers make them. */
   function tableRow(i, byId) {
     var tr = document.createElement("tr");
     tr.id = "fact-" + D.id[i];
@@ -68,32 +69,73 @@
         a.rel = "noopener noreferrer";
       }
       parent.appendChild(a);
+      return a;
     }
-    var date = cell("td", D.date[i]);
-    if (!D.date[i]) {
-      date.appendChild(document.createElement("em")).textContent = "undated";
-    }
-    cell("td", i < D.s.length ? rangeLabel(i) : "");
-    cell("td", (D.fl[i] & WORK ? "historiography" : "history") + (D.grp[i] ? ": " + D.grp[i] : ""));
-    var title = cell("th");
-    title.scope = "row";
-    var url = safeURL(D.url[i]);
-    if (url) {
-      link(title, url, D.title[i], true);
-    } else {
-      title.textContent = D.title[i];
-    }
-    cell("td", D.desc[i]);
-    cell("td", [D.au[i], D.pub[i]].filter(Boolean).join(", "));
-    var studies = cell("td");
-    D.ab[i].split("; ").filter(Boolean).forEach(function (id, k) {
-      if (k) {
-        studies.appendChild(document.createTextNode("; "));
+    function credit(parent, text) {
+      if (text) {
+        parent.appendChild(document.createTextNode(" "));
+        var s = parent.appendChild(document.createElement("span"));
+        s.className = "credit";
+        s.textContent = text;
       }
-      link(studies, "#fact-" + id, id in byId ? D.title[byId[id]] : id, false);
-    });
-    cell("td", D.src[i]);
-    cell("td", D.tags[i]);
+    }
+    var makers = {
+      Date: function () {
+        var c = cell("td", shownDate(i));
+        if (!shownDate(i)) {
+          c.appendChild(document.createElement("em")).textContent = "undated";
+        }
+      },
+      Range: function () { cell("td", i < D.s.length ? rangeLabel(i) : ""); },
+      Kind: function () { cell("td", (D.fl[i] & WORK ? "historiography" : "history") + (D.grp[i] ? ": " + D.grp[i] : "")); },
+      Title: function () {
+        var title = cell("th");
+        title.scope = "row";
+        var url = safeURL(D.url[i]);
+        if (url) {
+          link(title, url, D.title[i], true);
+        } else {
+          title.textContent = D.title[i];
+        }
+      },
+      Description: function () { cell("td", D.desc[i]); },
+      Citation: function () { cell("td", [D.au[i], D.pub[i]].filter(Boolean).join(", ")); },
+      Studies: function () {
+        var studies = cell("td");
+        D.ab[i].split("; ").filter(Boolean).forEach(function (id, k) {
+          if (k) {
+            studies.appendChild(document.createTextNode("; "));
+          }
+          link(studies, "#fact-" + id, id in byId ? D.title[byId[id]] : id, false);
+        });
+      },
+      Source: function () { cell("td", D.src[i]); },
+      Tags: function () { cell("td", D.tags[i]); },
+      Media: function () {
+        var c = cell("td"), m = mediaOf(i);
+        if (!m) {
+          return;
+        }
+        if (!m.image) {
+          link(c, m.url, m.caption || m.url, true).referrerPolicy = "no-referrer";
+          credit(c, m.credit);
+          return;
+        }
+        var fig = c.appendChild(document.createElement("figure"));
+        fig.className = "media";
+        var img = fig.appendChild(document.createElement("img"));
+        img.src = m.url;
+        img.alt = m.alt;
+        img.loading = "lazy";
+        img.referrerPolicy = "no-referrer";
+        if (m.caption || m.credit) {
+          var cap = fig.appendChild(document.createElement("figcaption"));
+          cap.textContent = m.caption;
+          credit(cap, m.credit);
+        }
+      }
+    };
+    D.heads.forEach(function (h) { makers[h](); });
     for (var c = 0; c < D.xn.length; c++) {
       cell("td", D.xv[c][i]);
     }

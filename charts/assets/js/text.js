@@ -47,7 +47,18 @@ var TimelineText = (function () {
     return kept;
   }
 
-  return { fold: fold, matching: matching, unclutter: unclutter };
+  /* isImage tells whether an http(s) address names an image, by the
+     ending of its path, one of exts: ".jpg", ".png". */
+  function isImage(url, exts) {
+    var path = String(url).replace(/[?#].*$/, "").replace(/^https?:\/\/[^\/]*/i, "");
+    var dot = path.lastIndexOf("."), slash = path.lastIndexOf("/");
+    if (!/^https?:\/\//i.test(url) || dot < 0 || dot < slash) {
+      return false;
+    }
+    return exts.indexOf(path.slice(dot).toLowerCase()) >= 0;
+  }
+
+  return { fold: fold, matching: matching, unclutter: unclutter, isImage: isImage };
 })();
 if (typeof module === "object" && module.exports) {
   module.exports = TimelineText;

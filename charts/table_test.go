@@ -1,0 +1,61 @@
+package charts
+
+import (
+	"encoding/json"
+	"os"
+	"slices"
+	"testing"
+
+	"timeline/internal/schema"
+)
+
+// TestIsImage runs the cases charts/jstest runs against the script's
+// isImage, which takes the payload's list of endings.
+func TestIsImage(t *testing.T) {
+	b, err := os.ReadFile("testdata/images.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var cases struct {
+		Extensions []string
+		Cases      [][2]any
+	}
+	if err := json.Unmarshal(b, &cases); err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Equal(cases.Extensions, imageExtensions) {
+		t.Errorf("testdata/images.json has the endings %q, the page %q", cases.Extensions, imageExtensions)
+	}
+	for _, c := range cases.Cases {
+		if got := IsImage(c[0].(string)); got != c[1].(bool) {
+			t.Errorf("IsImage(%q) = %v, want %v", c[0], got, c[1])
+		}
+	}
+}
+
+// TestHeadingsShowColumns: every heading of the table shows a column of
+// the schema and has a maker of its cells, and every column shown has
+// its heading.
+func TestHeadingsShowColumns(t *testing.T) {
+	shown := map[string]bool{}
+	for _, c := range schema.Columns {
+		if c.Shown == "" {
+			continue
+		}
+		if !slices.Contains(schema.Headings, c.Shown) {
+			t.Errorf("column %s is shown under %q, which is no heading", c.Name, c.Shown)
+		}
+		shown[c.Shown] = true
+	}
+	for _, h := range schema.Headings {
+		if !shown[h] {
+			t.Errorf("heading %q shows no column", h)
+		}
+		if cellMakers[h] == nil {
+			t.Errorf("heading %q has no cell maker", h)
+		}
+	}
+	if len(cellMakers) != len(schema.Headings) {
+		t.Errorf("%d cell makers for %d headings", len(cellMakers), len(schema.Headings))
+	}
+}
