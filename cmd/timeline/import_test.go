@@ -124,3 +124,38 @@ func readCSVRows(t *testing.T, path string) [][]string {
 	}
 	return rows
 }
+
+// TestImportREADMEExamples imports README's TimelineJS examples: each
+// gives Caesar's death on 15 March 44 BC.
+func TestImportREADMEExamples(t *testing.T) {
+	readme, err := os.ReadFile(filepath.Join("..", "..", "README.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, section, _ := strings.Cut(string(readme), "**Other tools' timelines.**")
+	section, _, _ = strings.Cut(section, "## Checking")
+	blocks := map[string]string{}
+	for _, ext := range []string{"csv", "json"} {
+		_, rest, ok := strings.Cut(section, "```"+ext+"\n")
+		block, _, ok2 := strings.Cut(rest, "```")
+		if !ok || !ok2 {
+			t.Fatalf("README has no %s example of import", ext)
+		}
+		blocks[ext] = block
+	}
+	for ext, block := range blocks {
+		dir := t.TempDir()
+		src := filepath.Join(dir, "rome."+ext)
+		if err := os.WriteFile(src, []byte(strings.ReplaceAll(block, "\n  ", "\n")), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		out := filepath.Join(dir, "data", "rome.csv")
+		if code, _, stderr := runCLI(t, "import", "-o", out, src); code != 0 {
+			t.Fatalf("%s: exit %d: %s", ext, code, stderr)
+		}
+		b, _ := os.ReadFile(out)
+		if !strings.Contains(string(b), ",history,Caesar is killed,15 March 44 BC,") {
+			t.Errorf("%s example gives:\n%s", ext, b)
+		}
+	}
+}
