@@ -446,7 +446,11 @@ func centuryForm(text, s, lower string) (Date, bool, error) {
 	bc := strings.HasPrefix(era, "b")
 	// Earliest first: "18th–19th century", "5th–4th century BC".
 	if from < 1 || to < from && !bc || to > from && bc {
-		return Date{}, true, because(ErrEndBeforeStart, "the %s are not in order: write the earliest first", unit)
+		units := "centuries"
+		if p == PrecisionMillennium {
+			units = "millennia"
+		}
+		return Date{}, true, because(ErrEndBeforeStart, "the %s are not in order: write the earliest first", units)
 	}
 	first, _ := unitYears(from, size, bc)
 	_, last := unitYears(to, size, bc)
