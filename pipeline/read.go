@@ -81,6 +81,9 @@ type reader struct {
 	rowPos   []int32   // the line and byte column of each field of the row at hand
 	row      *record   // the row at hand
 	rowExtra []string  // its values of the extra columns
+	// rowASCII: the row at hand is ASCII, and so its byte columns are its
+	// character columns.
+	rowASCII bool
 	// valueAt gives, per column of the file, where a row holds its value:
 	// the record's field, or the index among the extra columns.
 	valueAt []columnValue
@@ -137,7 +140,7 @@ func (rd *reader) posAt(i int) (line, col int) {
 		return int(rd.rowPos[0]), 1
 	}
 	line, col = int(rd.rowPos[2*i]), int(rd.rowPos[2*i+1])
-	if col > 1 && rd.row != nil && rd.sheet == nil {
+	if col > 1 && !rd.rowASCII && rd.row != nil && rd.sheet == nil {
 		col -= rd.continuationBytes(i, line)
 	}
 	return line, col
@@ -258,10 +261,19 @@ func (rd *reader) read(in io.Reader) (*builder, error) {
 			// The fact's text holds every field but kind and an unreadable
 			// date, trimmed of white space only: when it is clean, so is
 			// the row.
-			if !rowIsClean(t.textOf(&t.entries[len(t.entries)-1]), row) {
+			text := t.textOf(&t.entries[len(t.entries)-1])
+			plain := plainASCII(text) && plainASCII(row.Kind) && plainASCII(row.Date)
+			if !plain && !rowIsClean(text, row) {
 				rd.checkUTF8(row, f.Extra)
 				rd.checkControls(row, f.Extra, t.ExtraColumns)
 			}
+			// Where the row's id and about are, for the checks across
+			// rows. In plain ASCII, bytes are characters. (A non-ASCII
+			// space that trimming took away can leave these two a column
+			// or two off; every other position counts exactly.)
+			rd.rowASCII = plain
+			rd.noteRefs()
+			rd.rowASCII = false
 		}
 		select {
 		case free <- batch:
@@ -509,10 +521,14 @@ func (rd *reader) fact(r *record) Fact {
 		l, c := rd.pos(column)
 		rd.reportErr(l, c, sev, err)
 	})
+	return f
+}
+
+// noteRefs notes where the row at hand's id and about fields are.
+func (rd *reader) noteRefs() {
 	idLine, idCol := rd.posAt(rd.at.id)
 	aboutLine, aboutCol := rd.posAt(rd.at.about)
 	rd.refs = append(rd.refs, rowRefs{int32(idLine), int32(idCol), int32(aboutLine), int32(aboutCol)})
-	return f
 }
 
 // reportLinks reports what linking the facts found wrong, each at the id

@@ -115,6 +115,8 @@ func TestReadColumnsInCharacters(t *testing.T) {
 			`x.csv:2:18: date "1930x": not a date`}},
 		{"after a field that spans lines", "title,description,date\nT,\"première\nligne d'été\",1930x\n", []string{
 			`x.csv:3:14: date "1930x": not a date`}},
+		{"a link after an accent", "title,kind,about,date\nÉtude,work,nothing,1974\n", []string{
+			`x.csv:2:12: about names "nothing", which is no id in this file`}},
 		{"UTF-16", string(utf16Bytes("title,date\nÉmile,Febtember 1930\n", false)), []string{
 			"x.csv:1:1: warning: read as UTF-16LE, not UTF-8; the normalised CSV is UTF-8",
 			`x.csv:2:7: date "Febtember 1930": not a date`}},
