@@ -141,7 +141,6 @@ func load64(s string) uint64 {
 		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
 }
 
-
 // plainASCII reports whether s is ASCII with no control character but
 // tab, LF and CR: clean, and with as many characters as bytes. It looks at
 // eight bytes at a time.
