@@ -27,6 +27,7 @@ type record struct {
 	URL          string `csv:"url"`
 	Source       string `csv:"source"`
 	Tags         string `csv:"tags"`
+	Step         string `csv:"step"`
 	Media        string `csv:"media"`
 	MediaCredit  string `csv:"media_credit"`
 	MediaCaption string `csv:"media_caption"`
@@ -53,6 +54,7 @@ const (
 	FieldURL
 	FieldSource
 	FieldTags
+	FieldStep
 	FieldMedia
 	FieldMediaCredit
 	FieldMediaCaption
@@ -61,7 +63,7 @@ const (
 )
 
 // fieldColumn gives the index in schema.Columns of each Field's column.
-var fieldColumn = [numFields]int{FieldID: 0, FieldTitle: 2, FieldDate: 3, FieldEDTF: 9, FieldDisplayDate: 10, FieldGroup: 11, FieldDescription: 12, FieldAuthors: 13, FieldPublishedIn: 14, FieldAbout: 15, FieldURL: 16, FieldSource: 17, FieldTags: 18, FieldMedia: 19, FieldMediaCredit: 20, FieldMediaCaption: 21, FieldMediaAlt: 22}
+var fieldColumn = [numFields]int{FieldID: 0, FieldTitle: 2, FieldDate: 3, FieldEDTF: 9, FieldDisplayDate: 10, FieldGroup: 11, FieldDescription: 12, FieldAuthors: 13, FieldPublishedIn: 14, FieldAbout: 15, FieldURL: 16, FieldSource: 17, FieldTags: 18, FieldStep: 19, FieldMedia: 20, FieldMediaCredit: 21, FieldMediaCaption: 22, FieldMediaAlt: 23}
 
 // Fact is one row of a timeline: an event or period, or a work that
 // studies events.
@@ -79,6 +81,7 @@ type Fact struct {
 	URL          string
 	Source       string
 	Tags         List
+	Step         string // a whole number: when any row has one, presenter mode shows the rows that have one, in its order
 	Media        string // an image or other media, by its http or https address
 	MediaCredit  string
 	MediaCaption string
@@ -109,6 +112,7 @@ var recordValue = [...]func(r *record) *string{
 	func(r *record) *string { return &r.URL },
 	func(r *record) *string { return &r.Source },
 	func(r *record) *string { return &r.Tags },
+	func(r *record) *string { return &r.Step },
 	func(r *record) *string { return &r.Media },
 	func(r *record) *string { return &r.MediaCredit },
 	func(r *record) *string { return &r.MediaCaption },
@@ -129,6 +133,7 @@ func (f *Fact) readTexts(r *record) {
 	f.URL = strings.TrimSpace(r.URL)
 	f.Source = strings.TrimSpace(r.Source)
 	f.Tags = parseList(r.Tags)
+	f.Step = strings.TrimSpace(r.Step)
 	f.Media = strings.TrimSpace(r.Media)
 	f.MediaCredit = strings.TrimSpace(r.MediaCredit)
 	f.MediaCaption = strings.TrimSpace(r.MediaCaption)
@@ -151,6 +156,7 @@ func (f *Fact) texts(id string) [numFields]string {
 		FieldURL:          f.URL,
 		FieldSource:       f.Source,
 		FieldTags:         string(f.Tags),
+		FieldStep:         f.Step,
 		FieldMedia:        f.Media,
 		FieldMediaCredit:  f.MediaCredit,
 		FieldMediaCaption: f.MediaCaption,
@@ -171,6 +177,7 @@ func (t *Timeline) factTexts(e *entry, f *Fact) {
 	f.URL = t.field(e, FieldURL)
 	f.Source = t.field(e, FieldSource)
 	f.Tags = List(t.field(e, FieldTags))
+	f.Step = t.field(e, FieldStep)
 	f.Media = t.field(e, FieldMedia)
 	f.MediaCredit = t.field(e, FieldMediaCredit)
 	f.MediaCaption = t.field(e, FieldMediaCaption)
@@ -185,6 +192,11 @@ func (f *Fact) urls() [2]namedValue {
 // ids gives f's values of the columns of that kind, with their names.
 func (f *Fact) ids() [1]namedValue {
 	return [1]namedValue{{"id", f.ID}}
+}
+
+// wholes gives f's values of the columns of that kind, with their names.
+func (f *Fact) wholes() [1]namedValue {
+	return [1]namedValue{{"step", f.Step}}
 }
 
 // recordTexts sets a row's text columns from an entry.
@@ -202,6 +214,7 @@ func (t *Timeline) recordTexts(e *entry, r *record) {
 	r.URL = t.field(e, FieldURL)
 	r.Source = t.field(e, FieldSource)
 	r.Tags = t.field(e, FieldTags)
+	r.Step = t.field(e, FieldStep)
 	r.Media = t.field(e, FieldMedia)
 	r.MediaCredit = t.field(e, FieldMediaCredit)
 	r.MediaCaption = t.field(e, FieldMediaCaption)

@@ -20,6 +20,7 @@ var (
 	ErrUnknownKind    = errors.New("unknown kind")
 	ErrEmptyTitle     = errors.New("title is empty")
 	ErrBadURL         = errors.New("not an http or https address")
+	ErrNotWhole       = errors.New("not a whole number")
 	ErrBadID          = errors.New("bad id")
 	ErrUndated        = errors.New("undated")
 	ErrAboutOnHistory = errors.New("about on a history row")

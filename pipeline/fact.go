@@ -74,6 +74,11 @@ func (f *Fact) check(report func(column string, sev Severity, err error)) {
 			report(id.column, SeverityError, because(ErrBadID, "id %q must not contain %q, which separates ids in about", id.value, listSeparator))
 		}
 	}
+	for _, w := range f.wholes() {
+		if err := validateWhole(w.column, w.value); err != nil {
+			report(w.column, SeverityError, err)
+		}
+	}
 	if f.Kind == History && f.About != "" {
 		report("about", SeverityWarning, because(ErrAboutOnHistory, "a history row has about; only historiography links to what it studies"))
 	}
@@ -90,6 +95,20 @@ func validateURL(column, s string) error {
 	u, err := url.Parse(s)
 	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
 		return because(ErrBadURL, "%s %q is not an http or https address", column, s)
+	}
+	return nil
+}
+
+// validateWhole checks the value of a column of whole numbers: decimal
+// digits, with a minus sign or none. (Not strconv.Atoi's base 0, in
+// which 010 is eight.)
+func validateWhole(column, s string) error {
+	digits := strings.TrimPrefix(s, "-")
+	if s == "" {
+		return nil
+	}
+	if digits == "" || len(digits) > 9 || strings.Trim(digits, "0123456789") != "" {
+		return because(ErrNotWhole, "%s %q is not a whole number, such as 3", column, s)
 	}
 	return nil
 }

@@ -95,7 +95,7 @@ func generate() ([]byte, error) {
 	p("// their written form.\nfunc (f *Fact) readTexts(r *record) {\n")
 	for _, c := range cols {
 		switch c.Value {
-		case schema.Text, schema.ID, schema.URL:
+		case schema.Text, schema.ID, schema.URL, schema.Whole:
 			p("\tf.%s = strings.TrimSpace(r.%s)\n", c.Go, c.Go)
 		case schema.List:
 			p("\tf.%s = parseList(r.%s)\n", c.Go, c.Go)
@@ -139,7 +139,7 @@ func generate() ([]byte, error) {
 	for _, kind := range []struct {
 		name  string
 		value schema.Value
-	}{{"urls", schema.URL}, {"ids", schema.ID}} {
+	}{{"urls", schema.URL}, {"ids", schema.ID}, {"wholes", schema.Whole}} {
 		var items []string
 		for _, c := range cols {
 			if c.Value == kind.value {

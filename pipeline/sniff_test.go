@@ -151,3 +151,16 @@ func TestSeparator(t *testing.T) {
 		}
 	}
 }
+
+// TestReadStep: step is a whole number in decimal, or an error at its
+// field.
+func TestReadStep(t *testing.T) {
+	runProblemCases(t, []problemCase{
+		{"whole numbers", "title,date,step\na,1930,1\nb,1931,010\nc,1932,-2\nd,1933,\n", nil},
+		{"not whole", "title,date,step\na,1930,first\nb,1931,1.5\nc,1932,0x10\nd,1933,-\n", []string{
+			`x.csv:2:8: step "first" is not a whole number, such as 3`,
+			`x.csv:3:8: step "1.5" is not a whole number, such as 3`,
+			`x.csv:4:8: step "0x10" is not a whole number, such as 3`,
+			`x.csv:5:8: step "-" is not a whole number, such as 3`}},
+	})
+}

@@ -22,6 +22,7 @@ const (
 	KindOf               // history or historiography, or an alias of either
 	Date                 // a date as people write it
 	URL                  // an http or https address
+	Whole                // a whole number, written in decimal
 	Derived              // written by the normaliser, from the date: not read
 )
 
@@ -91,6 +92,8 @@ var Columns = []Column{
 	{Name: "url", Value: URL, Go: "URL", GoType: "string", Field: true, Payload: "url", Shown: "Title"},
 	{Name: "source", Value: Text, Go: "Source", GoType: "string", Field: true, Payload: "src", Shown: "Source", Label: "Source"},
 	{Name: "tags", Value: List, Go: "Tags", GoType: "List", Field: true, Payload: "tags", Shown: "Tags", Label: "Tags"},
+	{Name: "step", Value: Whole, Go: "Step", GoType: "string", Field: true, Optional: true, Payload: "step",
+		Doc: "a whole number: when any row has one, presenter mode shows the rows that have one, in its order"},
 	// Media of a fact, as TimelineJS sheets have them.
 	{Name: "media", Value: URL, Go: "Media", GoType: "string", Field: true, Optional: true, Payload: "media", Shown: "Media",
 		Doc: "an image or other media, by its http or https address"},
