@@ -58,3 +58,50 @@ func BenchmarkBrowser(b *testing.B) {
 func serveEChartsB(b *testing.B) browsertest.TabOptions {
 	return browsertest.TabOptions{Serve: map[string][]byte{EChartsURL: browsertest.EChartsJS(b)}}
 }
+
+// BenchmarkBrowserPresentStep measures presenter mode's step at 10,000
+// facts: from the key that moves on to the last render it causes (the
+// zoom, the marks, the labels of large mode), as the mean and the
+// slowest of 30 steps (ms/step, ms/slowest). Run it with:
+//
+//	go test ./charts -run '^$' -bench BrowserPresentStep -benchtime 1x
+func BenchmarkBrowserPresentStep(b *testing.B) {
+	t, err := synth.Timeline(10_000, 1)
+	if err != nil {
+		b.Fatal(err)
+	}
+	var page bytes.Buffer
+	if err := WritePage(&page, t, Options{}); err != nil {
+		b.Fatal(err)
+	}
+	pageURL := browsertest.WritePage(b, "bench.html", page.Bytes())
+	browser := browsertest.Start(b)
+	var sum, slowest float64
+	steps := 0
+	for b.Loop() {
+		tab := browser.NewTab(b, serveEChartsB(b))
+		tab.Open(pageURL + "#present")
+		for range 30 {
+			ms := browsertest.Eval[float64](tab, `new Promise(resolve => {
+				const c = goecharts_timeline, t0 = performance.now();
+				let last = 0, seen = -1, quiet = 0;
+				const finished = () => { last = performance.now(); };
+				c.on("finished", finished);
+				document.dispatchEvent(new KeyboardEvent("keydown", {key: "ArrowRight", bubbles: true}));
+				(function frame() {
+					requestAnimationFrame(() => {
+						if (last === seen) { quiet++; } else { quiet = 0; seen = last; }
+						if (last && quiet >= 2) { c.off("finished", finished); resolve(last - t0); } else { frame(); }
+					});
+				})();
+			})`)
+			sum += ms
+			slowest = max(slowest, ms)
+			steps++
+		}
+		tab.NoProblems()
+	}
+	b.ReportMetric(sum/float64(steps), "ms/step")
+	b.ReportMetric(slowest, "ms/slowest")
+	b.ReportMetric(0, "ns/op")
+}

@@ -78,16 +78,17 @@ func TestBrowserLargeTimeline(t *testing.T) {
 		t.Errorf("%d table rows, want a page of 100", got)
 	}
 	tab.Do(chromedp.Click(chromedp.CSS("nav.pager button:last-child")))
-	firstRow := browsertest.Eval[string](tab, `document.querySelector("section.facts tbody th").textContent`)
-	if firstRow != tl.Fact(100).Title {
-		t.Errorf("after Next, the first row is %q, want %q", firstRow, tl.Fact(100).Title)
+	// Its title, then the visible link to the fact.
+	firstRow := browsertest.Eval[string](tab, `(th => th.firstChild.textContent.trim() + "|" + th.querySelector("a.permalink").getAttribute("href"))(document.querySelector("section.facts tbody th"))`)
+	if want := tl.Fact(100).Title + "|#fact-" + tl.Fact(100).ID; firstRow != want {
+		t.Errorf("after Next, the first row is %q, want %q", firstRow, want)
 	}
 	// Search pages through its matches in the table, and marks them.
 	tab.Do(chromedp.SendKeys(chromedp.CSS("#tl-search"), "fact 29993\n"))
 	if _, err := chromedp.Run(tab.Ctx, chromedp.Poll[bool](`document.getElementById("tl-search-status").textContent === "1 match"`)); err != nil {
 		t.Errorf("search status %q, want 1 match", browsertest.Eval[string](tab, `document.getElementById("tl-search-status").textContent`))
 	}
-	got := browsertest.Eval[[]string](tab, `[...document.querySelectorAll("section.facts tbody th")].map(th => th.textContent)`)
+	got := browsertest.Eval[[]string](tab, `[...document.querySelectorAll("section.facts tbody th")].map(th => th.firstChild.textContent.trim())`)
 	if len(got) != 1 || !strings.HasSuffix(got[0], " of fact 29993") {
 		t.Errorf("table after search = %q", got)
 	}

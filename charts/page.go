@@ -52,7 +52,7 @@ var (
 // share one closure, Timeline, whose API the last of them returns.
 var (
 	scriptModules = []string{"dates.js", "text.js"}
-	scriptParts   = []string{"state.js", "draw.js", "large.js", "search.js", "table.js", "controls.js", "start.js"}
+	scriptParts   = []string{"state.js", "draw.js", "large.js", "search.js", "table.js", "controls.js", "present.js", "start.js"}
 )
 
 func assembleScript() string {

@@ -32,6 +32,7 @@ type tableCell struct {
 	Text   string // the cell's text
 	Em     string // in italics, when Text is empty: "undated"
 	Href   string // an address Text links to, in a new tab
+	Anchor string // a fact's id, for a link to the fact itself
 	Links  []aboutLink
 	Media  *mediaView
 }
@@ -57,7 +58,7 @@ var cellMakers = map[string]func(f *pipeline.Fact, titles map[string]string) tab
 		return tableCell{Text: joinNonEmpty(": ", f.Kind.String(), f.Group)}
 	},
 	"Title": func(f *pipeline.Fact, _ map[string]string) tableCell {
-		return tableCell{Header: true, Text: f.Title, Href: f.URL}
+		return tableCell{Header: true, Text: f.Title, Href: f.URL, Anchor: f.ID}
 	},
 	"Description": func(f *pipeline.Fact, _ map[string]string) tableCell { return tableCell{Text: f.Description} },
 	"Citation":    func(f *pipeline.Fact, _ map[string]string) tableCell { return tableCell{Text: citation(f)} },

@@ -494,3 +494,20 @@ func NPMPin(t testing.TB, pkg string) string {
 	}
 	return p.Dependencies[pkg]
 }
+
+// Axe runs axe-core, the pinned npm package, on the tab's page and gives
+// each violation of its rules (WCAG 2.x A and AA, and best practices) as
+// "rule (impact): help: the elements".
+func Axe(t testing.TB, tab *Tab) []string {
+	t.Helper()
+	path := filepath.Join(RepoRoot(t), "node_modules", "axe-core", "axe.min.js")
+	src, err := os.ReadFile(path)
+	if err != nil {
+		skipOrFail(t, "no %s: run npm ci", path)
+	}
+	if _, err := chromedp.Run(tab.Ctx, chromedp.Evaluate[bool](string(src)+";true")); err != nil {
+		t.Fatalf("loading axe-core: %v", err)
+	}
+	return Eval[[]string](tab, `axe.run(document, {resultTypes: ["violations"]}).then(r => r.violations.map(v =>
+		v.id + " (" + v.impact + "): " + v.help + ": " + v.nodes.map(n => n.target.join(" ")).join(", ")))`)
+}

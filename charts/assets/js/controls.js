@@ -61,14 +61,7 @@
       patterns.setAttribute("aria-pressed", String(on));
       chart.setOption({ aria: { decal: { show: on } } });
     });
-    document.getElementById("tl-png").addEventListener("click", function () {
-      var a = document.createElement("a");
-      a.href = png();
-      a.download = (D.name || "timeline") + ".png";
-      document.body.appendChild(a);
-      a.click();
-      a.remove();
-    });
+    document.getElementById("tl-png").addEventListener("click", function () { download((D.name || "timeline") + ".png", png()); });
     box.querySelectorAll("input[data-lane]").forEach(function (cb) {
       cb.addEventListener("change", function () {
         chart.dispatchAction({ type: cb.checked ? "legendSelect" : "legendUnSelect", name: cb.dataset.lane });

@@ -92,6 +92,12 @@
     var range = chart.getModel().getComponent("dataZoom", 0).getPercentRange();
     var lo = ext[0] + (ext[1] - ext[0]) * range[0] / 100;
     var hi = ext[0] + (ext[1] - ext[0]) * range[1] / 100;
+    chart.setOption({ series: windowSeries(lo, hi) });
+  }
+
+  /* windowSeries gives the labels and links of large mode for the years
+     lo to hi. */
+  function windowSeries(lo, hi) {
     var from = firstFrom(lo), to = firstFrom(hi);
     var items = [], shown = {}, i;
     function add(i) {
@@ -111,5 +117,5 @@
     items = text.unclutter(items, function (it) {
       return chart.convertToPixel({ gridIndex: 0 }, [it[0], 0])[0] + 5;
     }, textWidth);
-    chart.setOption({ series: [{ id: "labels", data: items }, { id: "links", data: items.length ? linkData(shown, lo, hi) : [] }] });
+    return [{ id: "labels", data: items }, { id: "links", data: items.length ? linkData(shown, lo, hi) : [] }];
   }

@@ -15,27 +15,38 @@
   function applySearch(query) {
     matches = search(query);
     var status = document.getElementById("tl-search-status");
-    hit = null;
-    var marks = [];
-    if (matches) {
-      hit = new Uint8Array(D.id.length);
-      matches.forEach(function (i) {
-        hit[i] = 1;
-        if (i < D.s.length) {
-          marks.push([(D.fl[i] & PERIOD ? (Math.max(X0[i], ext[0]) + Math.min(X1[i], ext[1])) / 2 : (X0[i] + X1[i]) / 2), D.row[i], i]);
-        }
-      });
-      status.textContent = matches.length === 1 ? "1 match" : matches.length ? matches.length + " matches" : "No match";
-    } else {
-      status.textContent = "";
+    if (status) {
+      status.textContent = !matches ? "" : matches.length === 1 ? "1 match" : matches.length ? matches.length + " matches" : "No match";
     }
+    markFacts(matches, matches);
+    filterTable();
+  }
+
+  /* markFacts fades every fact but those of set, or none when set is
+     null, and rings the dated facts of ringed on the chart. */
+  function markFacts(set, ringed) {
+    chart.setOption({ series: markSeries(set, ringed) });
+  }
+
+  /* markSeries gives the series updates that markFacts makes. */
+  function markSeries(set, ringed) {
+    hit = null;
+    if (set) {
+      hit = new Uint8Array(D.id.length);
+      set.forEach(function (i) { hit[i] = 1; });
+    }
+    var marks = [];
+    (ringed || []).forEach(function (i) {
+      if (i < D.s.length) {
+        marks.push([(D.fl[i] & PERIOD ? (Math.max(X0[i], ext[0]) + Math.min(X1[i], ext[1])) / 2 : (X0[i] + X1[i]) / 2), D.row[i], i]);
+      }
+    });
     var update = [{ id: "search", data: marks }];
     if (!large) {
       /* Draw the lanes again, so that renderFact fades the others. */
       update = update.concat(D.lanes.map(function (ln, n) { return { id: "lane-" + n, data: laneData[n] }; }));
     }
-    chart.setOption({ series: update });
-    filterTable();
+    return update;
   }
 
   /* zoomToMatches shows the dated matches, with a margin. */

@@ -96,6 +96,7 @@
       dark.addEventListener("change", function (e) { applyScheme(e.matches); });
     }
     controls();
+    startPresenter();
     /* Print the chart at the width of the paper. */
     window.addEventListener("beforeprint", function () { chart.resize({ width: 1000 }); });
     window.addEventListener("afterprint", function () { chart.resize(); });
@@ -139,6 +140,6 @@
   return {
     start: start, tooltip: tooltip, factTip: factTip, axisLabel: dates.axisLabel, rowLabel: rowLabel, pixelOf: pixelOf,
     seriesFact: function (id, k) { return seriesFacts[id] ? seriesFacts[id][k] : k; },
-    png: png,
+    png: png, svg: svg, svgFileName: svgFileName, present: present,
     data: function () { return D; }
   };

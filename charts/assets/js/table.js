@@ -97,6 +97,10 @@
         } else {
           title.textContent = D.title[i];
         }
+        title.appendChild(document.createTextNode(" "));
+        var self = link(title, "#fact-" + D.id[i], "#", false);
+        self.className = "permalink";
+        self.setAttribute("aria-label", "Link to this fact");
       },
       Description: function () { cell("td", D.desc[i]); },
       Citation: function () { cell("td", [D.au[i], D.pub[i]].filter(Boolean).join(", ")); },
