@@ -143,7 +143,7 @@ func TestBrowserPresentDeepLinks(t *testing.T) {
 		tab := b.NewTab(t, serveECharts(t))
 		tab.Open(fileURL(filepath.Join(dir, page)) + "#fact-barker-1974")
 		// March 1974, with a year before it and two after.
-		ext, err := chromedp.Run(tab.Ctx, chromedp.Poll[[]float64](`(e => e[1] - e[0] < 5 ? e : null)(` + xExtentJS + `)`))
+		ext, err := chromedp.Run(tab.Ctx, chromedp.Poll[[]float64](`(e => e[1] - e[0] < 5 ? e : null)(`+xExtentJS+`)`))
 		if err != nil {
 			t.Fatalf("%s#fact-barker-1974 did not zoom: %v", page, err)
 		}
