@@ -82,32 +82,16 @@ func runImport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if err := pipeline.WriteFacts(&csvText, slices.Values(res.Facts), res.Columns); err != nil {
 		return err
 	}
-	if err := os.MkdirAll(filepath.Dir(csvPath), 0o755); err != nil {
-		return err
-	}
-	if err := writeFileAtomic(csvPath, func(w io.Writer) error { _, err := w.Write(csvText.Bytes()); return err }); err != nil {
+	if err := writeNew(csvPath, csvText.Bytes()); err != nil {
 		return err
 	}
 	if intro != "" {
-		if err := writeFileAtomic(mdPath, func(w io.Writer) error { _, err := io.WriteString(w, intro); return err }); err != nil {
+		if err := writeNew(mdPath, []byte(intro)); err != nil {
 			return err
 		}
 	}
 	printReport(stdout, src, csvPath, mdPath, intro != "", res)
-
-	// The result, checked as check does.
-	_, problems, err := pipeline.Read(bytes.NewReader(csvText.Bytes()), csvPath, outset.NameOf(csvPath))
-	if err != nil {
-		return err
-	}
-	if len(problems) > 0 {
-		fmt.Fprintf(stdout, "\nchecked %s:\n", csvPath)
-		printProblems(stdout, problems, pipeline.SeverityWarning)
-	}
-	if problems.Errors() > 0 {
-		return errData
-	}
-	return ctx.Err()
+	return checkWritten(ctx, stdout, csvPath, csvText.Bytes())
 }
 
 // mayWrite refuses to write path when it is the source, or exists and

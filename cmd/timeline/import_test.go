@@ -159,3 +159,39 @@ func TestImportREADMEExamples(t *testing.T) {
 		}
 	}
 }
+
+// TestExtractCommand extracts a text of the test's own into a new CSV,
+// which builds; a second run refuses to overwrite it.
+func TestExtractCommand(t *testing.T) {
+	dir := t.TempDir()
+	src := filepath.Join(dir, "rome.txt")
+	text := "Julius Caesar was killed on 15 March 44 BC in the Senate house. Some 60 senators took part.\n\n" +
+		"The Ides of March - Thomas Grant\nExtract From History Today, No.52, May 2002, pp.10-15.\nA short account of how Julius Caesar was killed.\n"
+	if err := os.WriteFile(src, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(dir, "data", "rome.csv")
+	code, stdout, stderr := runCLI(t, "extract", "-o", out, src)
+	if code != 0 || !strings.HasPrefix(stdout, "wrote "+out+": 1 dated statement, 1 undated one and 1 work, to review\n") {
+		t.Fatalf("exit %d, stdout %q, stderr %q", code, stdout, stderr)
+	}
+	b, _ := os.ReadFile(out)
+	want := "id,kind,title,date,group,description,authors,published_in,about,url,source,tags,found_by\n" +
+		"julius-caesar-was-killed-44bc,history,Julius Caesar was killed,15 March 44 BC,,Julius Caesar was killed on 15 March 44 BC in the Senate house.,,,,,rome.txt:1,,\"the date expression \"\"15 March 44 BC\"\" in a sentence\"\n" +
+		"some-60-senators-took-part,history,Some 60 senators took part,,,Some 60 senators took part.,,,,,rome.txt:1,,a sentence with no date: undated\n" +
+		"the-ides-of-march-2002,historiography,The Ides of March,May 2002,,A short account of how Julius Caesar was killed.,Thomas Grant,\"History Today No. 52, May 2002, pp. 10–15\",julius-caesar-was-killed-44bc,,rome.txt:4,,\"a reference entry (venue, No., date, page); about: it names Julius, as rome.txt:1 does\"\n"
+	_ = want
+	if code, _, stderr := runCLI(t, "build", "-data", filepath.Join(dir, "data"), "-out", filepath.Join(dir, "out")); code != 0 {
+		t.Errorf("the extracted CSV does not build: %s", stderr)
+	}
+	code, _, stderr = runCLI(t, "extract", "-o", out, src)
+	if code != 1 || !strings.Contains(stderr, "exists: name another with -o, or replace it with -force") {
+		t.Errorf("a second extract: exit %d, %q", code, stderr)
+	}
+	if after, _ := os.ReadFile(out); string(after) != string(b) {
+		t.Error("the CSV was overwritten")
+	}
+	if string(b) != want {
+		t.Errorf("extracted:\n%s\nwant:\n%s", b, want)
+	}
+}

@@ -7,6 +7,7 @@
 //	timeline check [-data DIR] [FILE.csv|FILE.xlsx ...]
 //	timeline serve [-addr 127.0.0.1:8080] [-data DIR] [-out DIR]
 //	timeline import [-o data/NAME.csv] [-force] FILE
+//	timeline extract [-o data/NAME.csv] [-force] FILE.txt
 //	timeline gen -n N [-seed S] [-o FILE]
 //
 // Run "timeline -h" or "timeline COMMAND -h" for details.
@@ -45,6 +46,7 @@ Commands:
 	check    report every problem in the CSV files, and change nothing
 	serve    build, serve out/ and rebuild on every change: a live preview
 	import   convert a TimelineJS sheet or JSON file into data/NAME.csv
+	extract  propose the rows of data/NAME.csv from prose, to review
 	gen      write a synthetic timeline of N facts, to try the tool at scale
 
 Run "timeline <command> -h" for a command's flags.
@@ -68,6 +70,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		return runGen(ctx, rest, stdout, stderr)
 	case "import":
 		return runImport(ctx, rest, stdout, stderr)
+	case "extract":
+		return runExtract(ctx, rest, stdout, stderr)
 	case "serve":
 		return runServe(ctx, rest, stdout, stderr)
 	case "-h", "-help", "--help", "help":
