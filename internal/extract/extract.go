@@ -112,9 +112,9 @@ type dated struct {
 
 // work is a work found, for linking.
 type work struct {
-	fact  int   // its row
-	own   []int  // the history rows of its abstract
-	text  string // its title and abstract
+	fact int    // its row
+	own  []int  // the history rows of its abstract
+	text string // its title and abstract
 }
 
 // add adds a row with a unique id, derived from its title and date.
