@@ -95,6 +95,8 @@ type Options struct {
 	// Embed makes the chart alone, with no page around it, filling the
 	// window: for an <iframe> in lesson material.
 	Embed bool
+	// Citations, when set, are linked from the page's bibliography.
+	Citations Citations
 }
 
 // Page is a timeline laid out for drawing: its HTML page and its embed
@@ -197,6 +199,8 @@ func (p *Page) pageData(embed bool) pageData {
 		if limit > tableRowsLimit {
 			limit = tablePage
 		}
+		data.Bibliography, data.Works = bibliography(t)
+		data.Citations = o.Citations
 		data.Headings = tableHeadings(t)
 		data.Rows = tableRows(t, data.Headings, limit)
 		data.Total = t.Len()
@@ -216,6 +220,9 @@ type pageData struct {
 	Script           template.JS
 	ExtraColumns     []string
 	Headings         []string // the table's, from the schema
+	Bibliography     []bibEntry
+	Works            int // historiography rows; Bibliography may list fewer
+	Citations        Citations
 	Rows             []tableRow
 	Total            int // facts in the timeline; Rows may hold fewer
 	Intro            template.HTML

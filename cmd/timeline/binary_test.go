@@ -171,6 +171,8 @@ func TestRefusedPlans(t *testing.T) {
 				"timeline: d2/same.csv and d1/same.csv would both write o/same.csv: rename one",
 				"timeline: d2/same.csv and d1/same.csv would both write o/same.html: rename one",
 				"timeline: d2/same.csv and d1/same.csv would both write o/same.embed.html: rename one",
+				"timeline: d2/same.csv and d1/same.csv would both write o/same.bib: rename one",
+				"timeline: d2/same.csv and d1/same.csv would both write o/same.csl.json: rename one",
 				"timeline: nothing written",
 			}},
 		{"a CSV and a workbook of one name", map[string]string{"data/lesson.csv": lessonCSV, "data/lesson.xlsx": "a workbook"}, ".",
@@ -179,6 +181,8 @@ func TestRefusedPlans(t *testing.T) {
 				"timeline: data/lesson.xlsx and data/lesson.csv would both write out/lesson.csv: rename one",
 				"timeline: data/lesson.xlsx and data/lesson.csv would both write out/lesson.html: rename one",
 				"timeline: data/lesson.xlsx and data/lesson.csv would both write out/lesson.embed.html: rename one",
+				"timeline: data/lesson.xlsx and data/lesson.csv would both write out/lesson.bib: rename one",
+				"timeline: data/lesson.xlsx and data/lesson.csv would both write out/lesson.csl.json: rename one",
 				"timeline: nothing written",
 			}},
 		{"a timeline named index", map[string]string{"data/index.csv": lessonCSV, "data/lesson.csv": lessonCSV}, ".",
@@ -407,7 +411,7 @@ func TestUnusableInputs(t *testing.T) {
 			t.Errorf("build's stderr lacks %q:\n%s", w, r.stderr)
 		}
 	}
-	if got := names(snapshot(t, filepath.Join(root, "out"))); got != "good.csv good.embed.html good.html index.html index.json" {
+	if got := names(snapshot(t, filepath.Join(root, "out"))); got != "good.bib good.csl.json good.csv good.embed.html good.html index.html index.json" {
 		t.Errorf("out holds %s", got)
 	}
 	r = runBin(t, root, nil, "check")

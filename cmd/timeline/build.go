@@ -16,6 +16,7 @@ import (
 
 	"timeline/charts"
 	"timeline/internal/outset"
+	"timeline/internal/cite"
 	"timeline/internal/xlsx"
 	"timeline/pipeline"
 )
@@ -413,22 +414,28 @@ func (b builder) failed(tl outset.Timeline, index *charts.Index, errs int) chart
 // and the pages at the same time.
 func (b builder) writeOutputs(ctx context.Context, tx *outset.Tx, tl outset.Timeline, t *pipeline.Timeline, opts charts.Options) error {
 	names := tl.Outputs()
-	var ws [3]io.Writer
+	var ws [5]io.Writer
 	for i, name := range names {
 		var err error
 		if ws[i], err = create(ctx, tx, name); err != nil {
 			return err
 		}
 	}
-	var csvErr error
+	// The page links the citation files when there are works.
+	works := cite.Works(t)
+	if len(works) > 0 {
+		opts.Citations = charts.Citations{BibTeX: names[3], CSLJSON: names[4]}
+	}
+	var csvErr, citeErr error
 	done := make(chan struct{})
 	go func() {
 		defer close(done)
 		csvErr = pipeline.WriteCSV(ws[0], t)
+		citeErr = errors.Join(cite.WriteBibTeX(ws[3], works), cite.WriteCSLJSON(ws[4], works))
 	}()
 	err := charts.NewPage(t, opts).WriteBoth(ws[1], ws[2])
 	<-done
-	return errors.Join(csvErr, err)
+	return errors.Join(csvErr, citeErr, err)
 }
 
 // loadIndex gives the index of what the out directory holds before the
@@ -465,7 +472,7 @@ func (b builder) loadIndex(plan *outset.Plan) charts.Index {
 
 // holds reports whether the out directory holds a timeline's outputs.
 func (b builder) holds(name string) bool {
-	for _, out := range (outset.Timeline{Name: name}).Outputs() {
+	for _, out := range (outset.Timeline{Name: name}).Pages() {
 		if st, err := os.Stat(filepath.Join(b.outDir, out)); err != nil || !st.Mode().IsRegular() {
 			return false
 		}

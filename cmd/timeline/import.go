@@ -30,6 +30,8 @@ has them, to data/NAME.md. It reads:
 	                             template, downloaded as .csv
 	TimelineJS sheet, as .xlsx   the same, downloaded as Excel
 	TimelineJS JSON              {"title": …, "events": […], "eras": […]}
+	CSL-JSON                     Zotero's export: [{"id": …, "type": …}, …]
+	BibTeX, BibLaTeX (.bib)      Zotero's, or any reference manager's, export
 
 It prints where each source column went. Nothing is dropped: a column it
 has no use for is kept as an extra column of the same name, and what it
@@ -118,12 +120,25 @@ func convert(f *os.File, src string) (*importer.Result, error) {
 	place := func(row int) string { return fmt.Sprintf("%s:%d", src, row) }
 	switch strings.ToLower(filepath.Ext(src)) {
 	case ".json":
-		return importer.TimelineJSJSON(f, func(list string, i int) string {
+		b, err := io.ReadAll(f)
+		if err != nil {
+			return nil, err
+		}
+		if trimmed := bytes.TrimLeft(b, " \t\r\n\uFEFF"); len(trimmed) > 0 && trimmed[0] == '[' {
+			return importer.CSLJSON(bytes.NewReader(b))
+		}
+		return importer.TimelineJSJSON(bytes.NewReader(b), func(list string, i int) string {
 			if list == "title" || list == "" {
 				return strings.TrimSuffix(src+": "+list, ": ")
 			}
 			return fmt.Sprintf("%s: %s[%d]", src, list, i)
 		})
+	case ".bib", ".bibtex":
+		text, err := io.ReadAll(f)
+		if err != nil {
+			return nil, err
+		}
+		return importer.BibTeX(string(bytes.TrimPrefix(text, []byte("\uFEFF"))))
 	case ".xlsx":
 		sheet, err := xlsx.Read(f)
 		if err != nil {
@@ -139,7 +154,7 @@ func convert(f *os.File, src string) (*importer.Result, error) {
 		}
 		return importer.TimelineJSSheet(r, place)
 	}
-	return nil, fmt.Errorf("import reads TimelineJS sheets (.csv, .xlsx) and TimelineJS JSON (.json), not %s files", filepath.Ext(src))
+	return nil, fmt.Errorf("import reads TimelineJS sheets (.csv, .xlsx), TimelineJS JSON and CSL-JSON (.json) and BibTeX (.bib), not %s files", filepath.Ext(src))
 }
 
 // printReport says what import wrote and where each source column went.

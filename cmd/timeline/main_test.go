@@ -80,7 +80,7 @@ func TestSeedTimeline(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
-	wantOut := strings.Join([]string{"stalinism.csv", "stalinism.html", "stalinism.embed.html", "index.html", "index.json"}, "\n")
+	wantOut := strings.Join([]string{"stalinism.csv", "stalinism.html", "stalinism.embed.html", "stalinism.bib", "stalinism.csl.json", "index.html", "index.json"}, "\n")
 	if got := strings.ReplaceAll(stdout, tmp+string(filepath.Separator), ""); strings.TrimSpace(got) != wantOut {
 		t.Errorf("stdout = %q, want %q", got, wantOut)
 	}
@@ -173,7 +173,7 @@ func TestBuildKeepsLastGoodOutput(t *testing.T) {
 		names = append(names, name)
 	}
 	slices.Sort(names)
-	if got, want := strings.Join(names, " "), "bad.html good.csv good.embed.html good.html index.html index.json"; got != want {
+	if got, want := strings.Join(names, " "), "bad.html good.bib good.csl.json good.csv good.embed.html good.html index.html index.json"; got != want {
 		t.Errorf("out holds %q, want %q", got, want)
 	}
 	index := string(files["index.html"])

@@ -35,6 +35,8 @@ const (
 	CSVSuffix   = ".csv"
 	PageSuffix  = ".html"
 	EmbedSuffix = ".embed.html"
+	BibSuffix   = ".bib"      // the works, as BibTeX
+	CSLSuffix   = ".csl.json" // the works, as CSL-JSON
 	IndexPage   = "index.html"
 	IndexData   = "index.json"
 )
@@ -47,8 +49,14 @@ type Timeline struct {
 }
 
 // Outputs gives the file names a timeline writes, in the order they are
-// written.
+// written: its Pages, then its works as citations.
 func (t Timeline) Outputs() []string {
+	return append(t.Pages(), t.Name+BibSuffix, t.Name+CSLSuffix)
+}
+
+// Pages gives the outputs every version has written: the normalised CSV
+// and the pages.
+func (t Timeline) Pages() []string {
 	return []string{t.Name + CSVSuffix, t.Name + PageSuffix, t.Name + EmbedSuffix}
 }
 
