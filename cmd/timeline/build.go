@@ -15,8 +15,8 @@ import (
 	"time"
 
 	"timeline/charts"
-	"timeline/internal/outset"
 	"timeline/internal/cite"
+	"timeline/internal/outset"
 	"timeline/internal/xlsx"
 	"timeline/pipeline"
 )

@@ -46,11 +46,15 @@ func TestPlanConflicts(t *testing.T) {
 			in("d2/a.csv") + " and " + in("a.csv") + " would both write " + filepath.Join(out, "a.csv") + ": rename one",
 			in("d2/a.csv") + " and " + in("a.csv") + " would both write " + filepath.Join(out, "a.html") + ": rename one",
 			in("d2/a.csv") + " and " + in("a.csv") + " would both write " + filepath.Join(out, "a.embed.html") + ": rename one",
+			in("d2/a.csv") + " and " + in("a.csv") + " would both write " + filepath.Join(out, "a.bib") + ": rename one",
+			in("d2/a.csv") + " and " + in("a.csv") + " would both write " + filepath.Join(out, "a.csl.json") + ": rename one",
 		}},
 		{"names that differ only in case", out, []string{in("a.csv"), in("A.csv")}, []string{
 			in("A.csv") + " and " + in("a.csv") + " would both write " + filepath.Join(out, "A.csv") + ": rename one",
 			in("A.csv") + " and " + in("a.csv") + " would both write " + filepath.Join(out, "A.html") + ": rename one",
 			in("A.csv") + " and " + in("a.csv") + " would both write " + filepath.Join(out, "A.embed.html") + ": rename one",
+			in("A.csv") + " and " + in("a.csv") + " would both write " + filepath.Join(out, "A.bib") + ": rename one",
+			in("A.csv") + " and " + in("a.csv") + " would both write " + filepath.Join(out, "A.csl.json") + ": rename one",
 		}},
 		{"the index", out, []string{in("index.csv")}, []string{
 			in("index.csv") + " and the index of timelines would both write " + filepath.Join(out, "index.html") + ": rename one",
