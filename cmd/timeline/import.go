@@ -31,6 +31,9 @@ has them, to data/NAME.md. It reads:
 	TimelineJS sheet, as .xlsx   the same, downloaded as Excel
 	TimelineJS JSON              {"title": …, "events": […], "eras": […]}
 	CSL-JSON                     Zotero's export: [{"id": …, "type": …}, …]
+	Wikidata query result        downloaded from query.wikidata.org as CSV
+	                             or JSON: item, itemLabel, date (or start
+	                             and end), and optionally datePrecision
 	BibTeX, BibLaTeX (.bib)      Zotero's, or any reference manager's, export
 
 It prints where each source column went. Nothing is dropped: a column it
@@ -127,6 +130,9 @@ func convert(f *os.File, src string) (*importer.Result, error) {
 		if trimmed := bytes.TrimLeft(b, " \t\r\n\uFEFF"); len(trimmed) > 0 && trimmed[0] == '[' {
 			return importer.CSLJSON(bytes.NewReader(b))
 		}
+		if importer.IsSPARQLJSON(b) {
+			return importer.WikidataJSON(bytes.NewReader(b))
+		}
 		return importer.TimelineJSJSON(bytes.NewReader(b), func(list string, i int) string {
 			if list == "title" || list == "" {
 				return strings.TrimSuffix(src+": "+list, ": ")
@@ -144,17 +150,17 @@ func convert(f *os.File, src string) (*importer.Result, error) {
 		if err != nil {
 			return nil, err
 		}
-		return importer.TimelineJSRows(sheet.Rows, func(row int) string {
+		return importer.Rows(sheet.Rows, func(row int) string {
 			return fmt.Sprintf("%s:%s!A%d", src, sheet.Name, sheet.RowNumbers[min(row-1, len(sheet.RowNumbers)-1)])
 		})
 	case ".csv", ".tsv", ".txt":
-		r, _, err := pipeline.NewCSVReader(f)
+		rows, err := importer.ReadRows(f)
 		if err != nil {
 			return nil, err
 		}
-		return importer.TimelineJSSheet(r, place)
+		return importer.Rows(rows, place)
 	}
-	return nil, fmt.Errorf("import reads TimelineJS sheets (.csv, .xlsx), TimelineJS JSON and CSL-JSON (.json) and BibTeX (.bib), not %s files", filepath.Ext(src))
+	return nil, fmt.Errorf("import reads TimelineJS sheets and Wikidata query results (.csv, .xlsx, .json), CSL-JSON (.json) and BibTeX (.bib), not %s files", filepath.Ext(src))
 }
 
 // printReport says what import wrote and where each source column went.

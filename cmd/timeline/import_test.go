@@ -107,7 +107,7 @@ func TestImportRefusesOtherFiles(t *testing.T) {
 	src := filepath.Join(dir, "ours.csv")
 	os.WriteFile(src, []byte("title,date\nx,1930\n"), 0o644)
 	code, _, stderr := runCLI(t, "import", "-o", filepath.Join(dir, "out.csv"), src)
-	if want := "timeline: " + src + ": not a TimelineJS sheet: its header has no Year and Headline columns\n"; code != 1 || stderr != want {
+	if want := "timeline: " + src + ": neither a TimelineJS sheet (with Year and Headline columns) nor a Wikidata query result (with item and itemLabel columns)\n"; code != 1 || stderr != want {
 		t.Errorf("exit %d, stderr %q; want 1, %q", code, stderr, want)
 	}
 }
