@@ -30,6 +30,8 @@ NAME.csv or NAME.xlsx:
 	NAME.csv         the normalised facts
 	NAME.html        the timeline page
 	NAME.embed.html  the chart alone, for an <iframe>
+	NAME.bib         the works (historiography rows), as BibTeX
+	NAME.csl.json    the same works, as CSL-JSON, for Zotero
 	index.html       a list of every timeline the out directory holds
 	index.json       the same list, kept for the next build
 
