@@ -24,8 +24,13 @@ const bibliographyLimit = 300
 type bibEntry struct{ ID, Text string }
 
 // bibliography gives the works of t, author–date and sorted by author,
-// up to bibliographyLimit, and how many works there are.
+// up to bibliographyLimit, and how many works there are. Past
+// cite.MaxWorks works, it lists none.
 func bibliography(t *pipeline.Timeline) (entries []bibEntry, total int) {
+	if total = cite.Count(t); total > cite.MaxWorks {
+		return nil, total
+	}
+	total = 0
 	type ranked struct {
 		key  string
 		year int

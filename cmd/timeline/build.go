@@ -423,10 +423,15 @@ func (b builder) writeOutputs(ctx context.Context, tx *outset.Tx, tl outset.Time
 			return err
 		}
 	}
-	// The page links the citation files when there are works.
-	works := cite.Works(t)
-	if len(works) > 0 {
+	// The page links the citation files when there are works, up to
+	// cite.MaxWorks; past that they are written empty.
+	var works []cite.Work
+	n := cite.Count(t)
+	if n > 0 && n <= cite.MaxWorks {
+		works = cite.Works(t)
 		opts.Citations = charts.Citations{BibTeX: names[3], CSLJSON: names[4]}
+	} else if n > cite.MaxWorks {
+		fmt.Fprintf(ws[3], "%% %d works, more than the %d the citation files hold: %s has them all.\n", n, cite.MaxWorks, names[0])
 	}
 	var csvErr, citeErr error
 	done := make(chan struct{})

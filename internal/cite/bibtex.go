@@ -401,7 +401,7 @@ func collapse(s string) string { return strings.Join(strings.Fields(s), " ") }
 // month and day; timelinedate keeps the date as written and
 // timelineabout what the work studies.
 func WriteBibTeX(w io.Writer, works []Work) error {
-	bw := bufio.NewWriter(w)
+	bw := bufio.NewWriterSize(w, 64<<10)
 	for k, wk := range works {
 		if k > 0 {
 			bw.WriteString("\n")

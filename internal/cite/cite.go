@@ -68,6 +68,23 @@ func isParticle(w string) bool {
 	return len(r) > 0 && unicode.IsLower(r[0])
 }
 
+// MaxWorks is the most works a timeline's citation files and its page's
+// bibliography hold. A bibliography of more is no reading list but a data
+// set, and its files would cost a build more than its pages do; the
+// normalised CSV has every work.
+const MaxWorks = 10_000
+
+// Count gives how many works a timeline has.
+func Count(t *pipeline.Timeline) int {
+	n := 0
+	for i := range t.Len() {
+		if t.Kind(i) == pipeline.Historiography {
+			n++
+		}
+	}
+	return n
+}
+
 // Works gives the works of a timeline, in its order.
 func Works(t *pipeline.Timeline) []Work {
 	var out []Work
