@@ -2,6 +2,7 @@ package extract
 
 import (
 	"bytes"
+	"fmt"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -103,5 +104,66 @@ func TestExtractAuthors(t *testing.T) {
 	}
 	if got := names("Maria Rossi, Anna Weber, University of Bologna"); !slices.Equal(got, []string{"Maria Rossi", "Anna Weber"}) {
 		t.Errorf("authors %q", got)
+	}
+}
+
+// TestExtractSeed extracts the source texts the bundled timeline was
+// typed from (a copy of the project's seed, ../shared/seed), and finds
+// its facts: 1926–1953 by the year, the 1930s as a decade, the three
+// works with their dates at their precision, exact authors and venues,
+// each linked to what it studies, and the undated statements undated.
+func TestExtractSeed(t *testing.T) {
+	src := golden.Read(t, filepath.Join("testdata", "stalinism-sources.txt"))
+	res := Text(string(src), "stalinism-sources.txt")
+	var out bytes.Buffer
+	if err := pipeline.WriteFacts(&out, slices.Values(res.Facts), pipeline.InputColumns{Extra: []string{FoundBy}}); err != nil {
+		t.Fatal(err)
+	}
+	golden.Check(t, filepath.Join("testdata", "stalinism-sources.golden.csv"), out.Bytes())
+	ids := map[string]pipeline.Fact{}
+	var dated []string
+	for _, f := range res.Facts {
+		ids[f.ID] = f
+		if f.Kind == pipeline.History && !f.Date.IsZero() {
+			dated = append(dated, fmt.Sprintf("%s %s–%s %s", f.Date.Text, f.Date.Start, f.Date.End, f.Date.Precision))
+		}
+	}
+	if want := []string{"from 1926 to 1953 1926-01-01–1953-12-31 year", "the 1930s 1930-01-01–1939-12-31 decade"}; !slices.Equal(dated, want) {
+		t.Errorf("dated history %q, want %q", dated, want)
+	}
+	var works []string
+	for _, f := range res.Facts {
+		if f.Kind != pipeline.Historiography {
+			continue
+		}
+		var about []string
+		for id := range f.About.All() {
+			about = append(about, ids[id].Date.Text)
+		}
+		works = append(works, fmt.Sprintf("%s|%s|%s|%s|%s|%s", f.Title, f.Date.Text, f.Date.Precision, f.Authors, f.PublishedIn, strings.Join(about, ", ")))
+	}
+	want := []string{
+		"The Political Economy of Stalinism: A Bergson Retrospective|2005|year|Paul Gregory|Comparative Economic Studies 47, 402–417|the 1930s",
+		"Stalinism: Criticism from Yugoslavia|March 1974|month|Colin Barker|International Socialism (1st series) No. 67, March 1974, p. 32|from 1926 to 1953",
+		"Stalinism as the Ideology of State Capitalism|1981|year|Charles Bettelheim; Bernard Chavance|Review of Radical Political Economics 13(1), 40–54|from 1926 to 1953",
+	}
+	if !slices.Equal(works, want) {
+		t.Errorf("works:\n%s\nwant:\n%s", strings.Join(works, "\n"), strings.Join(want, "\n"))
+	}
+	// The famines, the purges, the camps and Kaganovich's coining are
+	// kept, undated; 20 million is no date.
+	for _, words := range []string{"famines", "purged", "prison camps", "coined by Lazar Kaganovich"} {
+		found := false
+		for _, f := range res.Facts {
+			if strings.Contains(f.Description, words) && f.Kind == pipeline.History {
+				found = true
+				if !f.Date.IsZero() {
+					t.Errorf("the statement on %s is dated %q", words, f.Date.Text)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("no row states %s", words)
+		}
 	}
 }
