@@ -258,6 +258,7 @@ func tableRows(t *pipeline.Timeline, headings []string, limit int) []tableRow {
 		r := tableRow{ID: f.ID, Cells: make([]tableCell, len(headings)), Extra: f.Extra}
 		for k, h := range headings {
 			r.Cells[k] = cellMakers[h](f, titles)
+			r.Cells[k].Heading = h
 		}
 		rows[i] = r
 	}

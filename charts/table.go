@@ -28,7 +28,8 @@ func tableHeadings(t *pipeline.Timeline) []string {
 
 // tableCell is one cell of the page's table, as the template writes it.
 type tableCell struct {
-	Header bool   // the row's header cell, <th scope="row">
+	Heading string // its column's, which a phone shows beside it
+	Header  bool   // the row's header cell, <th scope="row">
 	Text   string // the cell's text
 	Em     string // in italics, when Text is empty: "undated"
 	Href   string // an address Text links to, in a new tab

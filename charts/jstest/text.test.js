@@ -42,3 +42,10 @@ test("isImage tells images by the ending of their path", () => {
     assert.equal(text.isImage(url, extensions), want, url);
   }
 });
+
+test("unclutterBoxes keeps the boxes that overlap none kept before", () => {
+  const boxes = [[0, 0, 50, 16], [40, 0, 50, 16], [40, 10, 50, 16], [40, 16, 50, 16], [100, 0, 10, 16], [0, 200, 500, 16]];
+  const kept = text.unclutterBoxes(boxes.map((b, i) => i), i => boxes[i]);
+  assert.deepEqual(kept, [0, 3, 4, 5]);
+  assert.deepEqual(text.unclutterBoxes([], () => [0, 0, 1, 1]), []);
+});

@@ -38,17 +38,18 @@
         { offset: 1, color: soft || fl & OPEN ? fade(color, 0.1) : color }
       ];
       var inside = rect.width > textWidth(i) + 16;
+      var bar = {
+        type: "rect", shape: rect,
+        style: { fill: new echarts.graphic.LinearGradient(0, 0, 1, 0, stops), stroke: dash ? color : null, lineDash: dash, lineWidth: 1.5, decal: api.visual("decal") }
+      };
       return {
         type: "group",
-        children: [{
-          type: "rect", shape: rect,
-          style: { fill: new echarts.graphic.LinearGradient(0, 0, 1, 0, stops), stroke: dash ? color : null, lineDash: dash, lineWidth: 1.5, decal: api.visual("decal") }
-        }, {
+        children: hiddenLabels && hiddenLabels[i] ? [bar] : [bar, {
           type: "text", silent: true,
           style: {
             text: text, x: inside ? rect.x + 8 : rect.x + rect.width + 12, y: p0[1], verticalAlign: "middle",
             fill: inside ? "#fff" : ink, font: "13px sans-serif",
-            width: inside ? rect.width - 14 : 240, overflow: "truncate"
+            width: Math.min(inside ? rect.width - 14 : 240, i in labelRoom ? labelRoom[i] : 240), overflow: "truncate"
           }
         }]
       };
@@ -65,14 +66,108 @@
     shape.style = { fill: hollow ? paper : color, stroke: color, lineWidth: 2, lineDash: dash, decal: api.visual("decal") };
     return {
       type: "group",
-      children: [shape, {
+      children: hiddenLabels && hiddenLabels[i] ? [shape] : [shape, {
         type: "text", silent: true,
         style: {
           text: text, x: x + r + 6, y: y, verticalAlign: "middle",
-          fill: ink, font: "13px sans-serif", width: 240, overflow: "truncate"
+          fill: ink, font: "13px sans-serif", width: i in labelRoom ? labelRoom[i] : 240, overflow: "truncate"
         }
       }]
     };
+  }
+
+  /* labelSpans gives where each dated fact's mark and label would be
+     drawn in the view: [label left, label width, row, fact, mark left],
+     as drawFact places them. */
+  function labelSpans() {
+    var grid = chart.getModel().getComponent("grid", 0).coordinateSystem.getRect();
+    var h = chart.convertToPixel({ gridIndex: 0 }, [0, 1])[1] - chart.convertToPixel({ gridIndex: 0 }, [0, 0])[1];
+    var r = Math.min(7, Math.abs(h) * 0.28);
+    var spans = [];
+    for (var i = 0; i < D.s.length; i++) {
+      var a = chart.convertToPixel({ gridIndex: 0 }, [X0[i], 0])[0], b = chart.convertToPixel({ gridIndex: 0 }, [X1[i], 0])[0];
+      if (D.fl[i] & PERIOD) {
+        var x0 = Math.max(a, grid.x), x1 = Math.min(Math.max(b, a + 3), grid.x + grid.width);
+        if (x1 < x0) {
+          continue;
+        }
+        var inside = x1 - x0 > textWidth(i) + 16;
+        spans.push([inside ? x0 + 8 : x1 + 12, inside ? x1 - x0 - 14 : Math.min(textWidth(i), 240), D.row[i], i, inside ? Infinity : x0]);
+      } else {
+        var x = (a + b) / 2;
+        if (x >= grid.x && x <= grid.x + grid.width) {
+          spans.push([x + r + 6, Math.min(textWidth(i), 240), D.row[i], i, x - r - 1]);
+        }
+      }
+    }
+    return { spans: spans, right: grid.x + grid.width };
+  }
+
+  /* minLabel is the narrowest a label is cut to before it is hidden. */
+  var minLabel = 40;
+
+  /* narrowChart is the width below which labels are laid out so that
+     none runs into another: a phone's. A wider chart has room enough. */
+  var narrowChart = 600;
+
+  /* layoutLabels, on a narrow chart, fits each label between its mark and
+     the next mark on its row, and the chart's right edge, cut short where
+     it must be; hides the labels that would still run into another, or
+     that are cut narrower than minLabel; and draws the lanes again when
+     that changes. Large mode labels its own. */
+  function layoutLabels() {
+    if (large || !D.s.length) {
+      return;
+    }
+    if (chart.getWidth() >= narrowChart) {
+      if (hiddenLabels) {
+        hiddenLabels = null;
+        labelRoom = {};
+        chart.setOption({ series: D.lanes.map(function (ln, n) { return { id: "lane-" + n, data: laneData[n] }; }) });
+      }
+      return;
+    }
+    var layout = labelSpans(), spans = layout.spans;
+    /* The next mark to the right on each label's row. */
+    var byRow = {};
+    spans.forEach(function (sp) { (byRow[sp[2]] = byRow[sp[2]] || []).push(sp); });
+    var room = {};
+    Object.keys(byRow).forEach(function (row) {
+      var list = byRow[row].slice().sort(function (p, q) { return p[0] - q[0]; });
+      list.forEach(function (sp) {
+        var limit = layout.right;
+        list.forEach(function (other) {
+          if (other !== sp && other[4] > sp[0] - 4 && other[4] < limit) {
+            limit = other[4];
+          }
+        });
+        room[sp[3]] = Math.min(sp[1], limit - sp[0] - 4);
+      });
+    });
+    /* Labels are 13 pixels high; rows may be closer than that. */
+    var fits = spans.filter(function (sp) { return room[sp[3]] >= Math.min(minLabel, sp[1]); })
+      .sort(function (p, q) { return p[0] - q[0] || p[3] - q[3]; });
+    var kept = text.unclutterBoxes(fits, function (sp) {
+      return [sp[0], chart.convertToPixel({ gridIndex: 0 }, [0, sp[2]])[1] - 8, room[sp[3]] + 4, 16];
+    });
+    var hidden = {}, keptSet = {}, changed = false;
+    kept.forEach(function (sp) { keptSet[sp[3]] = true; });
+    spans.forEach(function (sp) {
+      if (!keptSet[sp[3]]) {
+        hidden[sp[3]] = true;
+      }
+    });
+    for (var i = 0; i < D.s.length; i++) {
+      if (!!(hiddenLabels && hiddenLabels[i]) !== !!hidden[i] || (labelRoom[i] || 0) !== (room[i] || 0)) {
+        changed = true;
+        break;
+      }
+    }
+    hiddenLabels = hidden;
+    labelRoom = room;
+    if (changed) {
+      chart.setOption({ series: D.lanes.map(function (ln, n) { return { id: "lane-" + n, data: laneData[n] }; }) });
+    }
   }
 
   function linkData(shown, lo, hi) {

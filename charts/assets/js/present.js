@@ -81,6 +81,7 @@
       }
     }
     chart.setOption(opt);
+    layoutLabels();
   }
 
   function el(tag, cls, parent) {
@@ -234,6 +235,7 @@
       presenter.box.hidden = false;
       at = 0;
       chart.resize();
+      layoutLabels();
       presenter.box.focus();
     }
     go(i in stepOf ? stepOf[i] : 0);
@@ -248,6 +250,7 @@
     presenter.box.hidden = true;
     document.body.classList.remove("presenting");
     chart.resize();
+    layoutLabels();
     var input = document.getElementById("tl-search");
     applySearch(input ? input.value : "");
     setHash("");

@@ -51,6 +51,8 @@
         X0[i] = Math.min(first, X1[i] - 1);
       }
     }
+    /* On a phone, the lane names take less room. */
+    var narrow = chart.getWidth() < narrowChart;
     /* setOption renders at once, so listen before it. */
     chart.on("finished", function ready() {
       chart.off("finished", ready);
@@ -79,11 +81,12 @@
     }
     chart.setOption({
       toolbox: { feature: { saveAsImage: { pixelRatio: 2, backgroundColor: paper } } },
+      grid: narrow ? { left: 76, right: 16 } : {},
       xAxis: { min: ext[0], max: ext[1] },
       yAxis: {
         min: -0.5, max: Math.max(D.rows, 1) - 0.5,
         /* A label beside each lane's first row, a tick between lanes. */
-        axisLabel: { customValues: D.lanes.map(function (ln) { return ln.row; }) },
+        axisLabel: { customValues: D.lanes.map(function (ln) { return ln.row; }), width: narrow ? 68 : 136 },
         axisTick: { customValues: D.lanes.map(function (ln) { return ln.row - 0.5; }) }
       },
       dataZoom: [zoom, zoom],
@@ -92,6 +95,9 @@
     if (dark && dark.matches) {
       applyScheme(true);
     }
+    /* Labels that would run into each other are hidden: the chart is
+       laid out now, so their places are known. */
+    layoutLabels();
     if (dark && dark.addEventListener) {
       dark.addEventListener("change", function (e) { applyScheme(e.matches); });
     }
@@ -100,10 +106,8 @@
     /* Print the chart at the width of the paper. */
     window.addEventListener("beforeprint", function () { chart.resize({ width: 1000 }); });
     window.addEventListener("afterprint", function () { chart.resize(); });
-    if (large) {
-      /* ECharts refuses setOption while it handles an action: wait for it. */
-      chart.on("datazoom", function () { setTimeout(updateWindow, 0); });
-    }
+    /* ECharts refuses setOption while it handles an action: wait for it. */
+    chart.on("datazoom", function () { setTimeout(large ? updateWindow : layoutLabels, 0); });
     chart.on("click", function (e) {
       if (e.seriesId !== "links" && e.seriesId !== "labels") {
         var url = safeURL(D.url[factOf(e)]);
@@ -120,6 +124,7 @@
     }
     window.addEventListener("resize", function () {
       chart.resize();
+      layoutLabels();
       if (large) {
         var w = barWidth();
         chart.setOption({ series: D.lanes.map(function (ln, l) { return { id: "p-" + l, lineStyle: { width: w } }; }) });

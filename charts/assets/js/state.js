@@ -16,6 +16,8 @@
   var ink = "#222", paper = "#fff", linkInk = "#555";
   var hit = null; /* while searching: per fact, whether it matches */
   var laneData = []; /* small mode: each lane's data items */
+  var hiddenLabels = null; /* small mode: the facts whose labels would run into others */
+  var labelRoom = {}; /* small mode: per fact, the pixels its label may take */
   var dates = TimelineDates, text = TimelineText;
   var dayLabel = dates.dayLabel, decimalYear = dates.decimalYear;
   /* Set from K at start. */

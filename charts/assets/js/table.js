@@ -139,9 +139,12 @@
         }
       }
     };
-    D.heads.forEach(function (h) { makers[h](); });
+    D.heads.forEach(function (h) {
+      makers[h]();
+      tr.lastChild.dataset.label = h;
+    });
     for (var c = 0; c < D.xn.length; c++) {
-      cell("td", D.xv[c][i]);
+      cell("td", D.xv[c][i]).dataset.label = D.xn[c];
     }
     return tr;
   }

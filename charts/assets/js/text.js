@@ -47,6 +47,30 @@ var TimelineText = (function () {
     return kept;
   }
 
+  /* unclutterBoxes keeps the boxes, in order, that do not overlap a box
+     kept before them. box(item) gives [x, y, width, height]. Boxes are
+     looked up by bands of rows of pixels, so that it takes about a pass. */
+  function unclutterBoxes(items, box) {
+    var band = 16, kept = [], byBand = {};
+    items.forEach(function (it) {
+      var b = box(it), first = Math.floor(b[1] / band), last = Math.floor((b[1] + b[3]) / band);
+      for (var k = first; k <= last; k++) {
+        var list = byBand[k] || [];
+        for (var j = 0; j < list.length; j++) {
+          var o = list[j];
+          if (b[0] < o[0] + o[2] && o[0] < b[0] + b[2] && b[1] < o[1] + o[3] && o[1] < b[1] + b[3]) {
+            return;
+          }
+        }
+      }
+      for (k = first; k <= last; k++) {
+        (byBand[k] = byBand[k] || []).push(b);
+      }
+      kept.push(it);
+    });
+    return kept;
+  }
+
   /* isImage tells whether an http(s) address names an image, by the
      ending of its path, one of exts: ".jpg", ".png". */
   function isImage(url, exts) {
@@ -58,7 +82,7 @@ var TimelineText = (function () {
     return exts.indexOf(path.slice(dot).toLowerCase()) >= 0;
   }
 
-  return { fold: fold, matching: matching, unclutter: unclutter, isImage: isImage };
+  return { fold: fold, matching: matching, unclutter: unclutter, unclutterBoxes: unclutterBoxes, isImage: isImage };
 })();
 if (typeof module === "object" && module.exports) {
   module.exports = TimelineText;
