@@ -30,12 +30,12 @@ func tableHeadings(t *pipeline.Timeline) []string {
 type tableCell struct {
 	Heading string // its column's, which a phone shows beside it
 	Header  bool   // the row's header cell, <th scope="row">
-	Text   string // the cell's text
-	Em     string // in italics, when Text is empty: "undated"
-	Href   string // an address Text links to, in a new tab
-	Anchor string // a fact's id, for a link to the fact itself
-	Links  []aboutLink
-	Media  *mediaView
+	Text    string // the cell's text
+	Em      string // in italics, when Text is empty: "undated"
+	Href    string // an address Text links to, in a new tab
+	Anchor  string // a fact's id, for a link to the fact itself
+	Links   []aboutLink
+	Media   *mediaView
 }
 
 type aboutLink struct{ ID, Title string }
