@@ -306,7 +306,7 @@ func bigInputs(t *testing.T, n int) (root string) {
 // is left; and the next build gives exactly the new set.
 func TestKilledBuild(t *testing.T) {
 	t.Parallel()
-	root := bigInputs(t, 30_000)
+	root := bigInputs(t, 10_000)
 	bin := timelineBin(t)
 	build := func(t *testing.T, in, out string, env ...string) result {
 		return runBin(t, root, env, "build", "-out", out, filepath.Join(in, "big.csv"))
@@ -354,8 +354,11 @@ func TestKilledBuild(t *testing.T) {
 	}
 
 	// Stopped dead at each step of the commit: after the journal, after
-	// each of the five files.
-	for step := 0; step <= 5; step++ {
+	// each of the seven files (the timeline's five, the index's two).
+	if n := len(old); n != 7 {
+		t.Fatalf("a build writes %d files, want 7: %s", n, names(old))
+	}
+	for step := 0; step <= 7; step++ {
 		t.Run("after commit step "+strconv.Itoa(step), func(t *testing.T) {
 			t.Parallel()
 			out := fresh(t)
