@@ -410,10 +410,12 @@ func WriteBibTeX(w io.Writer, works []Work) error {
 		if wk.Volume != "" || wk.Pages != "" {
 			typ = "article"
 		}
-		fmt.Fprintf(bw, "@%s{%s,\n", typ, bibKey(wk.ID))
+		bw.WriteString("@" + typ + "{" + bibKey(wk.ID) + ",\n")
 		field := func(name, v string) {
 			if v != "" {
-				fmt.Fprintf(bw, "  %s = {%s},\n", name, bibEscape(v))
+				bw.WriteString("  " + name + " = {")
+				bw.WriteString(bibEscape(v))
+				bw.WriteString("},\n")
 			}
 		}
 		field("title", wk.Title)
@@ -458,6 +460,9 @@ func WriteBibTeX(w io.Writer, works []Work) error {
 // bibKey makes an id a citation key: BibTeX's keys take no spaces, commas
 // or braces.
 func bibKey(id string) string {
+	if !strings.ContainsAny(id, " \t\n\r,{}()\"#%'=~\\") {
+		return id
+	}
 	return strings.Map(func(r rune) rune {
 		if unicode.IsSpace(r) || strings.ContainsRune(",{}()\"#%'=~\\", r) {
 			return '-'
@@ -469,6 +474,9 @@ func bibKey(id string) string {
 // bibEscape writes text for a braced BibTeX value: the signs TeX reads
 // escaped, dashes kept as characters, and braces balanced.
 func bibEscape(s string) string {
+	if !strings.ContainsAny(s, "\\{}&%$#_~^") {
+		return s
+	}
 	var b strings.Builder
 	for _, r := range s {
 		switch r {
