@@ -12,6 +12,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"timeline/charts"
@@ -425,23 +426,25 @@ func (b builder) writeOutputs(ctx context.Context, tx *outset.Tx, tl outset.Time
 	}
 	// The page links the citation files when there are works, up to
 	// cite.MaxWorks; past that they are written empty.
-	var works []cite.Work
 	n := cite.Count(t)
-	if n > 0 && n <= cite.MaxWorks {
-		works = cite.Works(t)
+	cited := n > 0 && n <= cite.MaxWorks
+	if cited {
 		opts.Citations = charts.Citations{BibTeX: names[3], CSLJSON: names[4]}
 	} else if n > cite.MaxWorks {
 		fmt.Fprintf(ws[3], "%% %d works, more than the %d the citation files hold: %s has them all.\n", n, cite.MaxWorks, names[0])
 	}
 	var csvErr, citeErr error
-	done := make(chan struct{})
-	go func() {
-		defer close(done)
-		csvErr = pipeline.WriteCSV(ws[0], t)
+	var wg sync.WaitGroup
+	wg.Go(func() { csvErr = pipeline.WriteCSV(ws[0], t) })
+	wg.Go(func() {
+		var works []cite.Work
+		if cited {
+			works = cite.Works(t)
+		}
 		citeErr = errors.Join(cite.WriteBibTeX(ws[3], works), cite.WriteCSLJSON(ws[4], works))
-	}()
+	})
 	err := charts.NewPage(t, opts).WriteBoth(ws[1], ws[2])
-	<-done
+	wg.Wait()
 	return errors.Join(csvErr, citeErr, err)
 }
 
