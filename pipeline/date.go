@@ -86,8 +86,12 @@ func (e *DateError) Error() string { return fmt.Sprintf("date %q: %v", e.Text, e
 // Unwrap gives the cause.
 func (e *DateError) Unwrap() error { return e.Err }
 
+// The years a date may have: back to five million years ago (3,000,000
+// BC and the first stone tools are in reach; a day number of five
+// million years still fits the 32 bits a timeline keeps it in), and up to
+// 9999.
 const (
-	minYear = -9999
+	minYear = -5_000_000
 	maxYear = 9999
 )
 
@@ -287,6 +291,27 @@ func (sd side) date(text string) Date {
 func (sd side) appendEDTF(b []byte) []byte {
 	start := sd.span.Start
 	n := len(b)
+	switch {
+	case start.Year < -9999:
+		// EDTF's long year: "Y-38049".
+		b = strconv.AppendInt(append(b, 'Y'), int64(start.Year), 10)
+	default:
+		b = sd.appendEDTFDay(b, n)
+	}
+	switch {
+	case sd.approximate && sd.uncertain:
+		b = append(b, '%')
+	case sd.approximate:
+		b = append(b, '~')
+	case sd.uncertain:
+		b = append(b, '?')
+	}
+	return b
+}
+
+// appendEDTFDay appends a side of four-digit years in its precision.
+func (sd side) appendEDTFDay(b []byte, n int) []byte {
+	start := sd.span.Start
 	switch sd.precision {
 	case PrecisionDay:
 		b = appendISODay(b, start)
@@ -298,14 +323,6 @@ func (sd side) appendEDTF(b []byte) []byte {
 		b = append(appendISOYear(b, start.Year)[:n+3], 'X')
 	case PrecisionCentury:
 		b = append(appendISOYear(b, start.Year)[:n+2], "XX"...)
-	}
-	switch {
-	case sd.approximate && sd.uncertain:
-		b = append(b, '%')
-	case sd.approximate:
-		b = append(b, '~')
-	case sd.uncertain:
-		b = append(b, '?')
 	}
 	return b
 }
@@ -348,6 +365,9 @@ var (
 func parseSide(s string) (side, error) {
 	var sd side
 	s = strings.TrimSpace(s)
+	if len(s) > 5 && (s[0] == 'Y' || s[0] == 'y') {
+		return longYearSide(s)
+	}
 	if s != "" && strings.IndexByte("cCaA~", s[0]) >= 0 {
 		for _, p := range approxPrefixes {
 			if hasPrefixFold(s, p) {

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"math"
 	"os"
 	"testing"
 )
@@ -107,6 +108,10 @@ func checkParseDate(t *testing.T, tests []parseDateTest) {
 // "5 March 1953 – 16 March 1953", "by 31 December 1925".
 func spanWords(d Date) string {
 	day := func(x Day) string { return fmt.Sprintf("%d %s %s", x.Day, monthNames[x.Month-1], YearLabel(x.Year)) }
+	// Deep time is told in whole years: "12000 BC".
+	if d.Start.Year <= -9999 && d.Start.Month == 1 && d.Start.Day == 1 && (d.OpenEnd || d.End.Month == 12 && d.End.Day == 31) {
+		day = func(x Day) string { return YearLabel(x.Year) }
+	}
 	switch {
 	case d.OpenStart:
 		return "by " + day(d.End)
@@ -202,22 +207,30 @@ func TestDayNumber(t *testing.T) {
 		}
 	}
 	// Consecutive days have consecutive numbers, across years, leap days and
-	// year 0, and DayOfNumber gives each day back, over the whole range.
-	prev := Day{minYear - 1, 12, 31}.Number()
-	for y := minYear; y <= maxYear; y++ {
-		for m := 1; m <= 12; m++ {
-			for d := 1; d <= daysIn(y, m); d++ {
-				day := Day{y, m, d}
-				n := day.Number()
-				if n != prev+1 {
-					t.Fatalf("%v.Number() = %d, want %d", day, n, prev+1)
+	// year 0, and DayOfNumber gives each day back: every day of the years
+	// people write in four digits, and the first thousand years of deep
+	// time, two and a half cycles of 400 years.
+	for _, years := range [][2]int{{-9999, maxYear}, {minYear, minYear + 1000}} {
+		prev := Day{years[0] - 1, 12, 31}.Number()
+		for y := years[0]; y <= years[1]; y++ {
+			for m := 1; m <= 12; m++ {
+				for d := 1; d <= daysIn(y, m); d++ {
+					day := Day{y, m, d}
+					n := day.Number()
+					if n != prev+1 {
+						t.Fatalf("%v.Number() = %d, want %d", day, n, prev+1)
+					}
+					if back := DayOfNumber(n); back != day {
+						t.Fatalf("DayOfNumber(%d) = %v, want %v", n, back, day)
+					}
+					prev = n
 				}
-				if back := DayOfNumber(n); back != day {
-					t.Fatalf("DayOfNumber(%d) = %v, want %v", n, back, day)
-				}
-				prev = n
 			}
 		}
+	}
+	// A timeline keeps day numbers in 32 bits.
+	if n := (Day{minYear, 1, 1}).Number(); n < math.MinInt32 {
+		t.Errorf("the first day of %s is day %d, past 32 bits", YearLabel(minYear), n)
 	}
 }
 

@@ -68,7 +68,82 @@ func init() {
 		decadePartForm,
 		dayRangeForm,
 		rangeOfForms,
+		deepForm,
 	}
+}
+
+// Deep time: years written with their thousands ("c. 12,000 BC"), and
+// years before the present ("40,000 BP", "2.5 Ma", "2.5 million years
+// ago"), which count back from 1950, as radiocarbon dating does. Each is
+// a year: "2.5 Ma" is the year 2,498,050 BC.
+var deepDate = regexp.MustCompile(`^(?:(c\.|ca\.|circa|about|around)\s*)?(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s*(bc|bce|b\.c\.|bp|years ago|years bp|ka|kya|thousand years ago|ma|mya|million years ago|ga|bya|billion years ago)$`)
+
+// deepUnits are what each word after the number counts in, and whether
+// it counts back from 1950.
+var deepUnits = map[string]struct {
+	years  float64
+	before bool
+}{
+	"bc": {1, false}, "bce": {1, false}, "b.c.": {1, false},
+	"bp": {1, true}, "years ago": {1, true}, "years bp": {1, true},
+	"ka": {1e3, true}, "kya": {1e3, true}, "thousand years ago": {1e3, true},
+	"ma": {1e6, true}, "mya": {1e6, true}, "million years ago": {1e6, true},
+	"ga": {1e9, true}, "bya": {1e9, true}, "billion years ago": {1e9, true},
+}
+
+// presentYear is the present of "before present": 1950.
+const presentYear = 1950
+
+// edtfLongYear is EDTF's form of a year of more than four digits, which
+// the normalised CSV writes: "Y-38050", "Y-11999~".
+var edtfLongYear = regexp.MustCompile(`^y(-?\d{5,9})([~?%]?)$`)
+
+// longYearSide reads a side of a range written as EDTF's long year.
+func longYearSide(s string) (side, error) {
+	m := edtfLongYear.FindStringSubmatch(asciiLower(s))
+	if m == nil {
+		return side{}, ErrNotADate
+	}
+	y, err := strconv.Atoi(m[1])
+	if err != nil || y < minYear || y > maxYear {
+		return side{}, because(ErrYearRange, "year %s is out of range", m[1])
+	}
+	return side{span: Span{Start: Day{y, 1, 1}, End: Day{y, 12, 31}}, precision: PrecisionYear,
+		approximate: m[2] == "~" || m[2] == "%", uncertain: m[2] == "?" || m[2] == "%"}, nil
+}
+
+func deepForm(text, s, lower string) (Date, bool, error) {
+	if edtfLongYear.MatchString(lower) {
+		sd, err := longYearSide(s)
+		if err != nil {
+			return Date{}, true, err
+		}
+		return sd.date(text), true, nil
+	}
+	m := deepDate.FindStringSubmatch(lower)
+	if m == nil {
+		return Date{}, false, nil
+	}
+	n, err := strconv.ParseFloat(strings.ReplaceAll(m[2], ",", ""), 64)
+	unit := deepUnits[m[3]]
+	if err != nil || n <= 0 || !unit.before && n != float64(int64(n)) {
+		return Date{}, false, nil // 0 BC and 2.5 BC are no years
+	}
+	back := n * unit.years
+	year := 1 - int64(back+0.5) // n BC
+	if unit.before {
+		// Years are astronomical, with 1 BC as 0: 1950 BP is 1 BC.
+		year = presentYear - int64(back+0.5)
+	}
+	if year < minYear {
+		return Date{}, true, because(ErrYearRange, "further back than the timeline reaches, five million years")
+	}
+	if year > maxYear {
+		return Date{}, true, because(ErrYearRange, "year %d is out of range", year)
+	}
+	y := int(year)
+	sd := side{span: Span{Start: Day{y, 1, 1}, End: Day{y, 12, 31}}, precision: PrecisionYear, approximate: m[1] != ""}
+	return sd.date(text), true, nil
 }
 
 // parseInner parses a part of a form, with the spaces already normalised.
@@ -591,7 +666,7 @@ func dayRangeForm(text, s, lower string) (Date, bool, error) {
 // year its end has: "March–April 1917", "8 March – 16 April 1917".
 func rangeOfForms(text, s, lower string) (Date, bool, error) {
 	left, right, ok := splitRange(s)
-	if !ok || right == ".." || isDigits(left) && len(left) <= 2 {
+	if !ok || right == ".." || isDigits(left) && len(left) <= 2 || isDigits(right) && len(right) <= 2 {
 		// A bare number of one or two digits is a day or an unclear year,
 		// never silently a year beside a longer one.
 		return Date{}, false, nil

@@ -30,8 +30,8 @@ func appendISOYear(b []byte, y int) []byte {
 	return strconv.AppendInt(b, int64(y), 10)
 }
 
-// maxISODay is the longest ISO 8601 day a Day writes: -9999-12-31.
-const maxISODay = 11
+// maxISODay is the longest ISO 8601 day a Day writes: -5000000-12-31.
+const maxISODay = 14
 
 // appendISODay appends d as String writes it, without allocating.
 func appendISODay(b []byte, d Day) []byte {

@@ -58,6 +58,13 @@ test("axis labels: years with BC, months when zoomed in", () => {
     [1930.25, "Apr 1930"],
     [1930 + 2 / 12, "Mar 1930"],
     [-43 + 2.5 / 12, "Mar 44 BC"],
+    // Deep time.
+    [-9998, "9999 BC"],
+    [-9999, "10,000 BC"],
+    [-38049, "38,050 BC"],
+    [-998050, "1 million years ago"],
+    [-2498050, "2.5 million years ago"],
+    [-3298050, "3.3 million years ago"],
   ];
   for (const [v, label] of cases) {
     assert.equal(dates.axisLabel(v), label, `axisLabel(${v})`);

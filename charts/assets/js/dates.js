@@ -45,12 +45,30 @@ var TimelineDates = (function () {
     return c[2] + " " + MONTHS[c[1] - 1] + " " + yearLabel(c[0]);
   }
 
-  /* Labels of the time axis: years, with BC; months when zoomed in. */
+  /* grouped writes a whole number with its thousands apart: 12,000. */
+  function grouped(n) {
+    return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+  }
+
+  /* deepYearLabel writes a year of deep time: from 10,000 BC on with its
+     thousands apart, and from a million years before 1950 in millions of
+     years ago, as "2.5 million years ago". */
+  function deepYearLabel(y) {
+    var ago = 1950 - y;
+    if (ago >= 1e6) {
+      return String(Math.round(ago / 1e4) / 100) + " million years ago";
+    }
+    return grouped(1 - y) + " BC";
+  }
+
+  /* Labels of the time axis: years, with BC; months when zoomed in; deep
+     time as deepYearLabel writes it. */
   function axisLabel(v) {
     var y = Math.floor(v + 1e-9);
     var frac = v - y;
     if (frac < 1e-6 || frac > 1 - 1e-6) {
-      return yearLabel(Math.round(v));
+      var r = Math.round(v);
+      return r <= -9999 ? deepYearLabel(r) : yearLabel(r);
     }
     return MONTHS[Math.min(11, Math.floor(frac * 12 + 1e-6))] + " " + yearLabel(y);
   }

@@ -1,0 +1,47 @@
+package charts
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"testing"
+
+	"timeline/internal/browsertest"
+	"timeline/pipeline"
+)
+
+// TestBrowserDeepTime draws one timeline from the first stone tools to
+// 1953: its axis reads in millions of years ago, and it still zooms down
+// to the days of March 1953.
+func TestBrowserDeepTime(t *testing.T) {
+	t.Parallel()
+	csv := "title,date\n" +
+		"First stone tools,3.3 Ma\n" +
+		"Homo erectus,1.9 million years ago\n" +
+		"Cave paintings of Chauvet,\"c. 36,000 BP\"\n" +
+		"Jericho's walls,c. 8000 BC\n" +
+		"Stalin dies,5 March 1953\n"
+	tl, problems, err := pipeline.Read(strings.NewReader(csv), "deep.csv", "deep")
+	if err != nil || problems.Errors() > 0 {
+		t.Fatal(err, problems)
+	}
+	tab := browsertest.Start(t).NewTab(t, serveECharts(t))
+	tab.Open(browsertest.WritePage(t, "deep.html", render(t, tl, Options{})))
+	texts := browsertest.Eval[[]string](tab, drawnTextsJS)
+	if !slices.ContainsFunc(texts, func(s string) bool { return strings.HasSuffix(s, " million years ago") }) {
+		t.Errorf("no axis label in millions of years ago among %q", texts)
+	}
+	if got := drawnFacts(t, tab, titles(tl.Facts())); len(got) != 5 {
+		t.Errorf("drawn %q, want all 5", got)
+	}
+	// Down to days: the first days of March 1953.
+	browsertest.Eval[bool](tab, fmt.Sprintf(afterRenderJS, `{type: "dataZoom", startValue: 1953.15, endValue: 1953.22}`))
+	if ext := browsertest.Eval[[]float64](tab, xExtentJS); ext[1]-ext[0] > 0.1 {
+		t.Errorf("the zoom shows %v, not a few weeks", ext)
+	}
+	texts = browsertest.Eval[[]string](tab, drawnTextsJS)
+	if !slices.Contains(texts, "Stalin dies") || !slices.ContainsFunc(texts, func(s string) bool { return strings.HasSuffix(s, " 1953") && strings.HasPrefix(s, "Mar") }) {
+		t.Errorf("zoomed to March 1953, the chart shows %q", texts)
+	}
+	tab.NoProblems()
+}
