@@ -411,13 +411,12 @@ func WriteBibTeX(w io.Writer, works []Work) error {
 			typ = "article"
 		}
 		bw.WriteString("@" + typ + "{" + bibKey(wk.ID) + ",\n")
-		field := func(name, v string) {
+		raw := func(name, v string) {
 			if v != "" {
-				bw.WriteString("  " + name + " = {")
-				bw.WriteString(bibEscape(v))
-				bw.WriteString("},\n")
+				bw.WriteString("  " + name + " = {" + v + "},\n")
 			}
 		}
+		field := func(name, v string) { raw(name, bibEscape(v)) }
 		field("title", wk.Title)
 		names := make([]string, len(wk.Authors))
 		for i, n := range wk.Authors {
@@ -441,7 +440,8 @@ func WriteBibTeX(w io.Writer, works []Work) error {
 			field("journal", wk.Container)
 			field("volume", wk.Volume)
 			field("number", wk.Issue)
-			field("pages", strings.ReplaceAll(wk.Pages, "–", "--"))
+			// A range of pages takes TeX's en dash.
+			raw("pages", strings.ReplaceAll(bibEscape(strings.ReplaceAll(wk.Pages, "–", "\x00")), "\x00", "--"))
 		} else {
 			field("howpublished", wk.PublishedIn)
 		}
@@ -472,13 +472,19 @@ func bibKey(id string) string {
 }
 
 // bibEscape writes text for a braced BibTeX value: the signs TeX reads
-// escaped, dashes kept as characters, and braces balanced.
+// escaped, hyphens kept apart so that TeX makes no dash of them, and
+// braces balanced.
 func bibEscape(s string) string {
-	if !strings.ContainsAny(s, "\\{}&%$#_~^") {
+	if !strings.ContainsAny(s, "\\{}&%$#_~^") && !strings.Contains(s, "--") {
 		return s
 	}
 	var b strings.Builder
+	prev := rune(0)
 	for _, r := range s {
+		if r == '-' && prev == '-' {
+			b.WriteString("{}") // "--" is a dash to TeX: keep two hyphens
+		}
+		prev = r
 		switch r {
 		case '\\':
 			b.WriteString(`\textbackslash{}`)
