@@ -94,6 +94,8 @@ type reader struct {
 	// records read, the header first.
 	sheet   *Sheet
 	records int
+	// recent keeps the input last read, for the columns of parse errors.
+	recent *recentInput
 	// groupHeader is where the group column is named in the header.
 	groupHeader [2]int
 }
@@ -212,7 +214,8 @@ func (rd *reader) read(in io.Reader) (*builder, error) {
 	if sn.encoding != EncodingUTF8 {
 		rd.report(1, 1, SeverityWarning, ErrNotUTF8, "read as %s, not UTF-8; the normalised CSV is UTF-8", sn.encoding)
 	}
-	rd.csv = csv.NewReader(decoded)
+	rd.recent = &recentInput{r: decoded}
+	rd.csv = csv.NewReader(rd.recent)
 	rd.csv.Comma = sn.comma
 	rd.csv.ReuseRecord = true
 	um, err := gocsv.NewUnmarshaller(rd.csv, &record{})
@@ -459,7 +462,11 @@ func (rd *reader) csvProblem(err error) (p Problem, ok bool) {
 			msg = "wrong number of fields"
 		}
 	}
-	return Problem{File: rd.file, Line: pe.Line, Column: pe.Column, Severity: SeverityError, Err: because(pe.Err, "%s", msg)}, true
+	col := pe.Column
+	if rd.recent != nil && rd.sheet == nil {
+		col = rd.recent.charColumn(pe.Line, pe.Column)
+	}
+	return Problem{File: rd.file, Line: pe.Line, Column: col, Severity: SeverityError, Err: because(pe.Err, "%s", msg)}, true
 }
 
 // inputValues iterates over a row's values of the columns that are read,

@@ -115,6 +115,10 @@ func TestReadColumnsInCharacters(t *testing.T) {
 			`x.csv:2:18: date "1930x": not a date`}},
 		{"after a field that spans lines", "title,description,date\nT,\"première\nligne d'été\",1930x\n", []string{
 			`x.csv:3:14: date "1930x": not a date`}},
+		{"a bare quote after an accent", "title,date\nÉmile \"the\" Zola,1930\n", []string{
+			`x.csv:2:7: bare " in non-quoted-field`}},
+		{"a bare quote far into a file", "title,date\n" + strings.Repeat("Été,1930\n", 40000) + "Émile \"the\" Zola,1930\n", []string{
+			`x.csv:40002:7: bare " in non-quoted-field`}},
 		{"a link after an accent", "title,kind,about,date\nÉtude,work,nothing,1974\n", []string{
 			`x.csv:2:12: about names "nothing", which is no id in this file`}},
 		{"UTF-16", string(utf16Bytes("title,date\nÉmile,Febtember 1930\n", false)), []string{
