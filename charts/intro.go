@@ -1,6 +1,7 @@
 package charts
 
 import (
+	"slices"
 	"bytes"
 	"fmt"
 	"html/template"
@@ -14,10 +15,11 @@ import (
 )
 
 // Intro is what a timeline's optional NAME.md beside its CSV gives the
-// page: a title, an introduction and a first view.
+// page: a title, an introduction, a first view and the lesson's language.
 //
 //	---
 //	view: 1925–1955
+//	lang: he
 //	---
 //	# Stalinism
 //
@@ -27,6 +29,7 @@ type Intro struct {
 	Title string        // the first # heading, as text; empty if none
 	HTML  template.HTML // the rest, rendered with raw HTML left out
 	View  pipeline.Span // the range the chart first shows; zero for all of it
+	Lang  string        // the lesson's language, a BCP 47 tag; empty for the default
 }
 
 // markdown renders with goldmark's defaults: raw HTML and dangerous links
@@ -36,9 +39,15 @@ var markdown = goldmark.New()
 // ParseIntro reads an introduction in Markdown; name is used in errors.
 func ParseIntro(name string, src []byte) (Intro, error) {
 	var intro Intro
-	src, view, err := frontMatter(src)
+	src, settings, err := frontMatter(src)
 	if err != nil {
 		return intro, fmt.Errorf("%s: %w", name, err)
+	}
+	view := settings["view"]
+	if lang := settings["lang"]; lang != "" {
+		if intro.Lang, err = ParseLang(lang); err != nil {
+			return intro, fmt.Errorf("%s: lang: %w", name, err)
+		}
 	}
 	if view != "" {
 		d, err := pipeline.ParseDate(view)
@@ -78,28 +87,33 @@ func plainText(n ast.Node, src []byte) string {
 	return strings.TrimSpace(b.String())
 }
 
+// frontSettings are the keys the front matter knows.
+var frontSettings = []string{"view", "lang"}
+
 // frontMatter splits off a leading block between --- lines and returns its
-// view. It knows only that one key.
-func frontMatter(src []byte) (rest []byte, view string, err error) {
+// settings, by key.
+func frontMatter(src []byte) (rest []byte, settings map[string]string, err error) {
+	settings = map[string]string{}
 	first, rest, _ := bytes.Cut(src, []byte("\n"))
 	if strings.TrimSpace(string(first)) != "---" {
-		return src, "", nil
+		return src, settings, nil
 	}
 	for n := 2; ; n++ {
 		line, after, more := bytes.Cut(rest, []byte("\n"))
 		text := strings.TrimSpace(string(line))
 		key, value, ok := strings.Cut(text, ":")
+		key = strings.TrimSpace(key)
 		switch {
 		case text == "---":
-			return after, view, nil
+			return after, settings, nil
 		case text == "":
-		case ok && strings.TrimSpace(key) == "view":
-			view = strings.TrimSpace(value)
+		case ok && slices.Contains(frontSettings, key):
+			settings[key] = strings.TrimSpace(value)
 		default:
-			return nil, "", fmt.Errorf("line %d: unknown setting %q: the front matter knows view", n, text)
+			return nil, nil, fmt.Errorf("line %d: unknown setting %q: the front matter knows %s", n, text, strings.Join(frontSettings, " and "))
 		}
 		if !more {
-			return nil, "", fmt.Errorf("the front matter opened by --- on line 1 is not closed")
+			return nil, nil, fmt.Errorf("the front matter opened by --- on line 1 is not closed")
 		}
 		rest = after
 	}

@@ -33,7 +33,7 @@ func TestParseIntro(t *testing.T) {
 func TestParseIntroErrors(t *testing.T) {
 	tests := map[string]string{
 		"---\nview: soon\n---\n":  `x.md: view: date "soon": not a date`,
-		"---\ncolour: red\n---\n": `x.md: line 2: unknown setting "colour: red": the front matter knows view`,
+		"---\ncolour: red\n---\n": `x.md: line 2: unknown setting "colour: red": the front matter knows view and lang`,
 		"---\nview: 1930\n":       `x.md: the front matter opened by --- on line 1 is not closed`,
 	}
 	for src, want := range tests {

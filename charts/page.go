@@ -97,6 +97,16 @@ type Options struct {
 	Embed bool
 	// Citations, when set, are linked from the page's bibliography.
 	Citations Citations
+	// Lang is the lesson's language, a BCP 47 tag; Intro's, when it names
+	// one, else this, else DefaultLang. A language written from right to
+	// left makes the page right to left, and its time axis runs that way.
+	Lang string
+}
+
+// lang gives a page's language, and whether it reads right to left.
+func (o Options) lang() (string, bool) {
+	l := cmp.Or(o.Intro.Lang, o.Lang, DefaultLang)
+	return l, IsRTL(l)
 }
 
 // Page is a timeline laid out for drawing: its HTML page and its embed
@@ -174,7 +184,8 @@ func (p *Page) writePages(outs ...pageOut) error {
 // pageData gives the template what it needs for a page or an embed.
 func (p *Page) pageData(embed bool) pageData {
 	t, o := p.t, p.o
-	chart := newChart(p.layout, p.title, p.summary, embed)
+	_, rtl := o.lang()
+	chart := newChart(p.layout, p.title, p.summary, embed, rtl)
 	snippet := chart.RenderSnippet()
 	data := pageData{
 		Title:            p.title,
@@ -190,6 +201,7 @@ func (p *Page) pageData(embed bool) pageData {
 		Intro:            o.Intro.HTML,
 		Lanes:            p.layout.laneNames(),
 	}
+	data.Lang, data.RTL = o.lang()
 	if o.EChartsJS != nil {
 		js := bytes.ReplaceAll(o.EChartsJS, []byte("</script"), []byte(`<\/script`))
 		data.InlineECharts = template.JS(js)
@@ -227,6 +239,8 @@ type pageData struct {
 	Total            int // facts in the timeline; Rows may hold fewer
 	Intro            template.HTML
 	Lanes            []string
+	Lang             string
+	RTL              bool
 }
 
 type tableRow struct {
@@ -327,7 +341,7 @@ const (
 
 // newChart configures the go-echarts chart: everything but the series,
 // which the page's script builds from the payload.
-func newChart(l *layout, title, summary string, embed bool) *charts.Custom {
+func newChart(l *layout, title, summary string, embed, rtl bool) *charts.Custom {
 	c := charts.NewCustom()
 	height := "100%"
 	if !embed {
@@ -357,15 +371,15 @@ func newChart(l *layout, title, summary string, embed bool) *charts.Custom {
 			opts.DataZoom{Type: "slider", XAxisIndex: []int{0}, Start: 0, End: 100},
 			opts.DataZoom{Type: "inside", XAxisIndex: []int{0}, Start: 0, End: 100},
 		),
-		charts.WithGridOpts(opts.Grid{Left: "150", Right: "40", Top: "48", Bottom: "64"}),
+		charts.WithGridOpts(gridFor(rtl)),
 		charts.WithXAxisOpts(opts.XAxis{
-			Type: "value", Scale: opts.Bool(true),
+			Type: "value", Scale: opts.Bool(true), Inverse: trueIf(rtl),
 			AxisLabel: &opts.AxisLabel{Formatter: opts.FuncOpts("function (v) { return Timeline.axisLabel(v); }"), HideOverlap: opts.Bool(true)},
 			SplitLine: &opts.SplitLine{Show: opts.Bool(true)},
 			AxisLine:  &opts.AxisLine{OnZero: opts.Bool(false)},
 		}),
 		charts.WithYAxisOpts(opts.YAxis{
-			Type: "value", Inverse: opts.Bool(true),
+			Type: "value", Inverse: opts.Bool(true), Position: yAxisSide(rtl),
 			AxisLabel: &opts.AxisLabel{Interval: "0", Formatter: opts.FuncOpts("function (v) { return Timeline.rowLabel(v); }"), Width: 136, Overflow: "truncate"},
 			SplitLine: &opts.SplitLine{Show: opts.Bool(false)},
 			AxisLine:  &opts.AxisLine{OnZero: opts.Bool(false)},
@@ -377,6 +391,30 @@ func newChart(l *layout, title, summary string, embed bool) *charts.Custom {
 	)
 	c.AddJSFuncStrs(types.FuncStr("Timeline.start(%MY_ECHARTS%, 'timeline-data');"))
 	return c
+}
+
+// gridFor leaves room for the lane names on the left, or on the right in
+// a right-to-left page.
+func gridFor(rtl bool) opts.Grid {
+	if rtl {
+		return opts.Grid{Left: "40", Right: "150", Top: "48", Bottom: "64"}
+	}
+	return opts.Grid{Left: "150", Right: "40", Top: "48", Bottom: "64"}
+}
+
+func yAxisSide(rtl bool) string {
+	if rtl {
+		return "right"
+	}
+	return ""
+}
+
+// trueIf gives an option that is set only when b is.
+func trueIf(b bool) *bool {
+	if b {
+		return opts.Bool(true)
+	}
+	return nil
 }
 
 // fileSlug makes a name safe as a download's file name.

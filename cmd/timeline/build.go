@@ -42,10 +42,11 @@ sheet named "timeline" is read, or else its first sheet.
 
 An optional NAME.md beside NAME.csv gives the page its title, from its first
 # heading, and an introduction above the chart. A front matter block can set
-the first view:
+the first view, and the lesson's language (see -lang):
 
 	---
 	view: 1925–1955
+	lang: he
 	---
 
 A page loads the pinned ECharts from its CDN, checked by its Subresource
@@ -150,8 +151,17 @@ func largest(files []string) int64 {
 func pageFlags(fs *flag.FlagSet) func(ctx context.Context, stderr io.Writer) (charts.Options, error) {
 	offline := fs.Bool("offline", false, "inline ECharts, so pages work with no network")
 	echartsFile := fs.String("echarts", "", "with -offline, inline this copy of ECharts "+charts.EChartsVersion+" (`FILE`)")
+	lang := fs.String("lang", "", "the lessons' `LANGUAGE` where NAME.md names none: en (the default), de, he… ar and he pages read right to left")
 	return func(ctx context.Context, stderr io.Writer) (charts.Options, error) {
 		var opts charts.Options
+		if *lang != "" {
+			l, err := charts.ParseLang(*lang)
+			if err != nil {
+				fmt.Fprintf(stderr, "timeline %s: -lang: %v\n", fs.Name(), err)
+				return opts, errUsage
+			}
+			opts.Lang = l
+		}
 		switch {
 		case *offline:
 			js, err := loadECharts(ctx, *echartsFile)

@@ -23,8 +23,10 @@
     var text = label(i);
     var dash = fl & UNCERTAIN ? [4, 3] : null;
     if (fl & PERIOD) {
+      /* Time may run right to left: the bar spans both ends either way. */
+      var left = Math.min(p0[0], p1[0]);
       var rect = echarts.graphic.clipRectByRect(
-        { x: p0[0], y: p0[1] - h / 2, width: Math.max(p1[0] - p0[0], 3), height: h },
+        { x: left, y: p0[1] - h / 2, width: Math.max(Math.abs(p1[0] - p0[0]), 3), height: h },
         { x: cs.x, y: cs.y, width: cs.width, height: cs.height });
       if (!rect) {
         return null;
@@ -40,14 +42,18 @@
       var inside = rect.width > textWidth(i) + 16;
       var bar = {
         type: "rect", shape: rect,
-        style: { fill: new echarts.graphic.LinearGradient(0, 0, 1, 0, stops), stroke: dash ? color : null, lineDash: dash, lineWidth: 1.5, decal: api.visual("decal") }
+        style: { fill: rtl ? new echarts.graphic.LinearGradient(1, 0, 0, 0, stops) : new echarts.graphic.LinearGradient(0, 0, 1, 0, stops),
+          stroke: dash ? color : null, lineDash: dash, lineWidth: 1.5, decal: api.visual("decal") }
       };
+      /* The label starts where the period does, inside the bar when it
+         fits, else after its end. */
+      var lx = rtl ? (inside ? rect.x + rect.width - 8 : rect.x - 12) : (inside ? rect.x + 8 : rect.x + rect.width + 12);
       return {
         type: "group",
         children: hiddenLabels && hiddenLabels[i] ? [bar] : [bar, {
           type: "text", silent: true,
           style: {
-            text: text, x: inside ? rect.x + 8 : rect.x + rect.width + 12, y: p0[1], verticalAlign: "middle",
+            text: text, x: lx, y: p0[1], verticalAlign: "middle", align: rtl ? "right" : "left",
             fill: inside ? "#fff" : ink, font: "13px sans-serif",
             width: Math.min(inside ? rect.width - 14 : 240, i in labelRoom ? labelRoom[i] : 240), overflow: "truncate"
           }
@@ -69,7 +75,7 @@
       children: hiddenLabels && hiddenLabels[i] ? [shape] : [shape, {
         type: "text", silent: true,
         style: {
-          text: text, x: x + r + 6, y: y, verticalAlign: "middle",
+          text: text, x: rtl ? x - r - 6 : x + r + 6, y: y, verticalAlign: "middle", align: rtl ? "right" : "left",
           fill: ink, font: "13px sans-serif", width: i in labelRoom ? labelRoom[i] : 240, overflow: "truncate"
         }
       }]
@@ -80,12 +86,16 @@
      drawn in the view: [label left, label width, row, fact, mark left],
      as drawFact places them. */
   function labelSpans() {
-    var grid = chart.getModel().getComponent("grid", 0).coordinateSystem.getRect();
+    var rect = chart.getModel().getComponent("grid", 0).coordinateSystem.getRect();
+    /* Right to left, the page is laid out as its mirror image is. */
+    var W = chart.getWidth();
+    var mirror = function (px) { return rtl ? W - px : px; };
+    var grid = { x: rtl ? W - rect.x - rect.width : rect.x, width: rect.width };
     var h = chart.convertToPixel({ gridIndex: 0 }, [0, 1])[1] - chart.convertToPixel({ gridIndex: 0 }, [0, 0])[1];
     var r = Math.min(7, Math.abs(h) * 0.28);
     var spans = [];
     for (var i = 0; i < D.s.length; i++) {
-      var a = chart.convertToPixel({ gridIndex: 0 }, [X0[i], 0])[0], b = chart.convertToPixel({ gridIndex: 0 }, [X1[i], 0])[0];
+      var a = mirror(chart.convertToPixel({ gridIndex: 0 }, [X0[i], 0])[0]), b = mirror(chart.convertToPixel({ gridIndex: 0 }, [X1[i], 0])[0]);
       if (D.fl[i] & PERIOD) {
         var x0 = Math.max(a, grid.x), x1 = Math.min(Math.max(b, a + 3), grid.x + grid.width);
         if (x1 < x0) {

@@ -18,6 +18,9 @@
   var laneData = []; /* small mode: each lane's data items */
   var hiddenLabels = null; /* small mode: the facts whose labels would run into others */
   var labelRoom = {}; /* small mode: per fact, the pixels its label may take */
+  /* A right-to-left page: time runs from right to left, labels end where
+     their facts start. */
+  var rtl = document.documentElement.dir === "rtl";
   var dates = TimelineDates, text = TimelineText;
   var dayLabel = dates.dayLabel, decimalYear = dates.decimalYear;
   /* Set from K at start. */
