@@ -1,10 +1,10 @@
 package charts
 
 import (
-	"slices"
 	"bytes"
 	"fmt"
 	"html/template"
+	"slices"
 	"strings"
 
 	"github.com/yuin/goldmark"
