@@ -78,15 +78,7 @@ type reader struct {
 	at       columnsAt      // where the columns every row looks at are
 	problems Problems
 	refs     []rowRefs // parallel to the facts read, for checks across rows
-	rowPos   []int32   // the line and byte column of each field of the row at hand
-	row      *record   // the row at hand
-	rowExtra []string  // its values of the extra columns
-	// rowASCII: the row at hand is ASCII, and so its byte columns are its
-	// character columns.
-	rowASCII bool
-	// valueAt gives, per column of the file, where a row holds its value:
-	// the record's field, or the index among the extra columns.
-	valueAt []columnValue
+	rowPos   []int32   // the line and column of each field of the row at hand
 	// sniffed is what the input's start told of its encoding and form.
 	sniffed sniffed
 	// sheet is the worksheet read, when the input is one, as CSV that
@@ -94,7 +86,7 @@ type reader struct {
 	// records read, the header first.
 	sheet   *Sheet
 	records int
-	// recent keeps the input last read, for the columns of parse errors.
+	// recent keeps the input last read, to count columns in characters.
 	recent *recentInput
 	// groupHeader is where the group column is named in the header.
 	groupHeader [2]int
@@ -135,54 +127,12 @@ func (rd *reader) fieldPos(i int) (line, col int) {
 // or of the row's start when the column is absent.
 func (rd *reader) pos(column string) (line, col int) { return rd.posAt(rd.index(column)) }
 
-// posAt is pos for the column at index i, or -1 for none. The column
-// counts characters, as editors do, where encoding/csv counts bytes.
+// posAt is pos for the column at index i, or -1 for none.
 func (rd *reader) posAt(i int) (line, col int) {
 	if i < 0 {
 		return int(rd.rowPos[0]), 1
 	}
-	line, col = int(rd.rowPos[2*i]), int(rd.rowPos[2*i+1])
-	if col > 1 && !rd.rowASCII && rd.row != nil && rd.sheet == nil {
-		col -= rd.continuationBytes(i, line)
-	}
-	return line, col
-}
-
-// columnValue is where a row holds one column's value: the record's field
-// of schema.Columns[schema], or else extra's.
-type columnValue struct{ schema, extra int }
-
-// value gives the row at hand's value of the file's column i.
-func (rd *reader) value(i int) string {
-	if v := rd.valueAt[i]; v.schema >= 0 {
-		return *recordValue[v.schema](rd.row)
-	} else if v.extra >= 0 && v.extra < len(rd.rowExtra) {
-		return rd.rowExtra[v.extra]
-	}
-	return ""
-}
-
-// continuationBytes counts the bytes of the fields before column i on
-// line that continue a character: what a byte column has more than a
-// character column. Quotes and separators are one byte each.
-func (rd *reader) continuationBytes(i, line int) int {
-	n := 0
-	for j := range i {
-		v := rd.value(j)
-		end := int(rd.rowPos[2*j]) + strings.Count(v, "\n")
-		if end != line {
-			continue
-		}
-		if k := strings.LastIndexByte(v, '\n'); k >= 0 {
-			v = v[k+1:]
-		}
-		for k := 0; k < len(v); k++ {
-			if v[k]&0xC0 == 0x80 {
-				n++
-			}
-		}
-	}
-	return n
+	return int(rd.rowPos[2*i]), int(rd.rowPos[2*i+1])
 }
 
 // rowBatch carries rows from the goroutine that parses the CSV to the one
@@ -214,7 +164,7 @@ func (rd *reader) read(in io.Reader) (*builder, error) {
 	if sn.encoding != EncodingUTF8 {
 		rd.report(1, 1, SeverityWarning, ErrNotUTF8, "read as %s, not UTF-8; the normalised CSV is UTF-8", sn.encoding)
 	}
-	rd.recent = &recentInput{r: decoded}
+	rd.recent = &recentInput{r: decoded, line: 1}
 	rd.csv = csv.NewReader(rd.recent)
 	rd.csv.Comma = sn.comma
 	rd.csv.ReuseRecord = true
@@ -257,26 +207,17 @@ func (rd *reader) read(in io.Reader) (*builder, error) {
 		readErr = cmp.Or(readErr, batch.err)
 		for k, row := range batch.rows {
 			rd.rowPos = batch.pos[k*stride : (k+1)*stride]
-			rd.row, rd.rowExtra = row, batch.extra[k*nx:(k+1)*nx]
 			f := rd.fact(row)
-			f.Extra = rd.rowExtra
+			f.Extra = batch.extra[k*nx : (k+1)*nx]
 			b.add(&f)
 			// The fact's text holds every field but kind and an unreadable
 			// date, trimmed of white space only: when it is clean, so is
 			// the row.
 			text := t.textOf(&t.entries[len(t.entries)-1])
-			plain := plainASCII(text) && plainASCII(row.Kind) && plainASCII(row.Date)
-			if !plain && !rowIsClean(text, row) {
+			if !(plainASCII(text) && plainASCII(row.Kind) && plainASCII(row.Date)) && !rowIsClean(text, row) {
 				rd.checkUTF8(row, f.Extra)
 				rd.checkControls(row, f.Extra, t.ExtraColumns)
 			}
-			// Where the row's id and about are, for the checks across
-			// rows. In plain ASCII, bytes are characters. (A non-ASCII
-			// space that trimming took away can leave these two a column
-			// or two off; every other position counts exactly.)
-			rd.rowASCII = plain
-			rd.noteRefs()
-			rd.rowASCII = false
 		}
 		select {
 		case free <- batch:
@@ -328,9 +269,14 @@ func (rd *reader) parse(um *gocsv.Unmarshaller, extraIdx []int, batches chan<- *
 		for _, i := range extraIdx {
 			b.extra = append(b.extra, unmatched[um.Headers[i]])
 		}
+		at := len(b.pos)
 		for i := range um.Headers {
 			line, col := rd.fieldPos(i)
 			b.pos = append(b.pos, int32(line), int32(col))
+		}
+		if rd.sheet == nil {
+			// Columns count characters, as editors do.
+			rd.recent.row(rd.csv.InputOffset(), b.pos[at:])
 		}
 		if len(b.rows) == batchRows {
 			b.offset = rd.csv.InputOffset()
@@ -371,16 +317,13 @@ var aliases = sync.OnceValue(func() map[string]string {
 func (rd *reader) readHeader(original, lower []string, t *Timeline) (extra []int) {
 	known := schemaColumns()
 	rd.columns = make(map[string]int, len(lower))
-	rd.valueAt = make([]columnValue, len(lower))
 	t.optional = 0
 	for i, name := range lower {
-		rd.valueAt[i] = columnValue{schema: -1, extra: len(extra)}
-		if c, ok := known[name]; ok {
-			rd.valueAt[i].schema = c
-		}
 		line, col := rd.fieldPos(i)
+		if rd.sheet == nil {
+			col = rd.recent.charColumn(line, col)
+		}
 		if _, dup := rd.columns[name]; dup {
-			rd.valueAt[i] = columnValue{schema: -1, extra: -1}
 			rd.report(line, col, SeverityError, ErrHeader, "column %q appears twice in the header", original[i])
 			continue
 		}
@@ -528,14 +471,10 @@ func (rd *reader) fact(r *record) Fact {
 		l, c := rd.pos(column)
 		rd.reportErr(l, c, sev, err)
 	})
-	return f
-}
-
-// noteRefs notes where the row at hand's id and about fields are.
-func (rd *reader) noteRefs() {
 	idLine, idCol := rd.posAt(rd.at.id)
 	aboutLine, aboutCol := rd.posAt(rd.at.about)
 	rd.refs = append(rd.refs, rowRefs{int32(idLine), int32(idCol), int32(aboutLine), int32(aboutCol)})
+	return f
 }
 
 // reportLinks reports what linking the facts found wrong, each at the id

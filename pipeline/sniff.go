@@ -80,14 +80,11 @@ func sniff(in io.Reader) (io.Reader, sniffed) {
 		s.encoding = Encoding1252
 		dec = charmap.Windows1252.NewDecoder()
 	}
-	var r io.Reader = br
+	out := br
 	if dec != nil {
-		r = transform.NewReader(br, dec)
-	}
-	out := bufio.NewReaderSize(r, 64<<10)
-	if s.encoding != EncodingUTF8 {
 		// The decoded header row tells the separator; peek past a BOM
 		// the decoder may leave.
+		out = bufio.NewReaderSize(transform.NewReader(br, dec), 64<<10)
 		if bom, _ := out.Peek(3); string(bom) == "\uFEFF" {
 			out.Discard(3)
 		}

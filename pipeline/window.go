@@ -7,16 +7,22 @@ import (
 )
 
 // recentInput passes a reader's bytes on and keeps the last of them, so
-// that the column of a CSV parse error, which encoding/csv counts in
-// bytes, can be told in characters from the line it is in.
+// that the columns encoding/csv gives in bytes can be told in characters
+// from the lines they are in: the fields of each row as it is read, and
+// the place of a parse error.
 type recentInput struct {
 	r    io.Reader
 	buf  []byte // the last bytes read
+	base int64  // the offset in the input of buf[0]
 	seen int    // line ends before buf[0]
+	// line is the line of the input at next, where the next row starts:
+	// 1 and 0 at first, as the header is a row too.
+	line int
+	next int64
 }
 
 // recentKeep is how much input recentInput keeps: far more than
-// encoding/csv reads ahead of the line it is at.
+// encoding/csv reads ahead of the row it is at.
 const recentKeep = 256 << 10
 
 func (w *recentInput) Read(p []byte) (int, error) {
@@ -25,29 +31,56 @@ func (w *recentInput) Read(p []byte) (int, error) {
 	if len(w.buf) > 2*recentKeep {
 		drop := len(w.buf) - recentKeep
 		w.seen += bytes.Count(w.buf[:drop], []byte{'\n'})
+		w.base += int64(drop)
 		w.buf = append(w.buf[:0], w.buf[drop:]...)
 	}
 	return n, err
 }
 
-// charColumn gives the column in characters of byte column col of line,
-// both from 1, or col itself when the line is no longer kept whole.
-func (w *recentInput) charColumn(line, col int) int {
-	k := line - 1 - w.seen // line ends in buf before the line
-	if k < 1 || col < 1 {
-		return col
+// row turns the byte columns of a row's fields, which end at offset in
+// the input, into character columns: pos holds each field's line and
+// column. A row of ASCII, the common case, is left as it is; so is one
+// the window no longer holds whole.
+func (w *recentInput) row(offset int64, pos []int32) {
+	from, to := w.next-w.base, offset-w.base
+	firstLine := w.line
+	w.next = offset
+	if from < 0 || to > int64(len(w.buf)) || from > to {
+		w.line += int(pos[len(pos)-2]) - firstLine + 1 // the last field's line, a guess that holds unless it spans lines
+		return
 	}
+	raw := w.buf[from:to]
+	w.line += bytes.Count(raw, []byte{'\n'})
+	if plainASCII(string(raw)) {
+		return
+	}
+	for k := 0; k < len(pos); k += 2 {
+		if start, ok := lineStart(raw, int(pos[k])-firstLine); ok && int(pos[k+1])-1 <= len(raw)-start {
+			pos[k+1] = int32(utf8.RuneCount(raw[start:start+int(pos[k+1])-1]) + 1)
+		}
+	}
+}
+
+// lineStart gives where the n'th line of raw begins, from 0.
+func lineStart(raw []byte, n int) (int, bool) {
 	start := 0
-	for range k {
-		i := bytes.IndexByte(w.buf[start:], '\n')
+	for range n {
+		i := bytes.IndexByte(raw[start:], '\n')
 		if i < 0 {
-			return col
+			return 0, false
 		}
 		start += i + 1
 	}
-	rest := w.buf[start:]
-	if col-1 > len(rest) {
+	return start, n >= 0
+}
+
+// charColumn gives the column in characters of byte column col of line,
+// both from 1, or col itself when the line is no longer kept whole: for a
+// parse error, which is rare.
+func (w *recentInput) charColumn(line, col int) int {
+	start, ok := lineStart(w.buf, line-1-w.seen)
+	if !ok || line-1-w.seen < 1 || col < 1 || col-1 > len(w.buf)-start {
 		return col
 	}
-	return utf8.RuneCount(rest[:col-1]) + 1
+	return utf8.RuneCount(w.buf[start:start+col-1]) + 1
 }
