@@ -286,3 +286,21 @@ func TestValidate(t *testing.T) {
 		}
 	}
 }
+
+// TestPartsText: each written form reads back as the parts it was made of.
+func TestPartsText(t *testing.T) {
+	tests := []struct {
+		year, month, day int
+		want             string
+	}{
+		{1974, 0, 0, "1974"}, {1974, 3, 0, "1974-03"}, {1953, 3, 5, "1953-03-05"}, {800, 3, 0, "0800-03"}, {800, 0, 0, "800"},
+		{-43, 0, 0, "44 BC"}, {-43, 3, 0, "March 44 BC"}, {-43, 3, 15, "15 March 44 BC"}, {0, 0, 0, "1 BC"},
+	}
+	for _, tt := range tests {
+		got := PartsText(tt.year, tt.month, tt.day)
+		d, err := ParseDate(got)
+		if got != tt.want || err != nil || d.Start.Year != tt.year || tt.month > 0 && d.Start.Month != tt.month || tt.day > 0 && d.Start.Day != tt.day {
+			t.Errorf("PartsText(%d, %d, %d) = %q, reading as %v, %v; want %q", tt.year, tt.month, tt.day, got, d.Start, err, tt.want)
+		}
+	}
+}

@@ -146,3 +146,36 @@ func YearLabel(y int) string {
 	}
 	return strconv.Itoa(y)
 }
+
+// MonthName gives the English name of month m, from 1: "March".
+func MonthName(m int) string {
+	if m < 1 || m > 12 {
+		return strconv.Itoa(m)
+	}
+	return monthNames[m-1]
+}
+
+// PartsText writes a date known to the year, the month or the day, in a
+// form ParseDate reads. year is astronomical (0 is 1 BC); month and day
+// are 0 where they are not known. A year AD is written as ISO 8601 has
+// it, 1974, 1974-03, 1974-03-05; a year BC in words, 44 BC, March 44 BC,
+// 15 March 44 BC.
+func PartsText(year, month, day int) string {
+	if year <= 0 {
+		s := YearLabel(year)
+		if month > 0 {
+			s = MonthName(month) + " " + s
+			if day > 0 {
+				s = strconv.Itoa(day) + " " + s
+			}
+		}
+		return s
+	}
+	if month == 0 {
+		return strconv.Itoa(year)
+	}
+	if day == 0 {
+		return string(append(appendISOYear(nil, year), '-', byte('0'+month/10%10), byte('0'+month%10)))
+	}
+	return Day{year, month, day}.String()
+}

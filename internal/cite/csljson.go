@@ -233,8 +233,9 @@ func cslToDate(d *cslDate, written string) pipeline.Date {
 	return pd
 }
 
-// partsText writes date-parts, [1974, 3, 5], as 1974-03-05; a year below
-// 1 is that many years BC, as CSL processors read it: -44 is 44 BC.
+// partsText writes date-parts, [1974, 3, 5], as pipeline.PartsText does;
+// a year below 1 is that many years BC, as CSL processors read it: -44 is
+// 44 BC, and 0 is taken for 1 BC.
 func partsText(parts []cslText) string {
 	if len(parts) == 0 {
 		return ""
@@ -243,41 +244,18 @@ func partsText(parts []cslText) string {
 	if err != nil {
 		return string(parts[0])
 	}
-	var nums []int
-	for _, p := range parts[1:] {
+	var md [2]int
+	for k, p := range parts[1:min(3, len(parts))] {
 		n, err := strconv.Atoi(string(p))
 		if err != nil {
 			break
 		}
-		nums = append(nums, n)
+		md[k] = n
 	}
-	if y <= 0 {
-		s := strconv.Itoa(-y) + " BC"
-		if y == 0 {
-			s = "1 BC"
-		}
-		switch len(nums) {
-		case 0:
-			return s
-		case 1:
-			return monthName(nums[0]) + " " + s
-		}
-		return strconv.Itoa(nums[1]) + " " + monthName(nums[0]) + " " + s
+	if y < 0 {
+		y++ // astronomical
 	}
-	s := fmt.Sprintf("%04d", y)
-	for _, n := range nums[:min(2, len(nums))] {
-		s += fmt.Sprintf("-%02d", n)
-	}
-	return s
-}
-
-var monthNames = [12]string{"January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"}
-
-func monthName(m int) string {
-	if m < 1 || m > 12 {
-		return strconv.Itoa(m)
-	}
-	return monthNames[m-1]
+	return pipeline.PartsText(y, md[0], md[1])
 }
 
 // cslOut is an item as WriteCSLJSON writes it.

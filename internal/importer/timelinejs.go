@@ -296,8 +296,6 @@ func tjsDateRange(r *tjsRow) (string, error) {
 	return start + " – " + end, nil
 }
 
-var monthNames = [12]string{"January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"}
-
 // tjsDate writes a TimelineJS date: 1974, March 1974, 5 March 1953. A
 // negative year is that many years BC, as a teacher who types -500 means:
 // TimelineJS itself counts -500 as 501 BC.
@@ -315,7 +313,7 @@ func tjsDate(year, month, day string) (string, error) {
 	}
 	s := strconv.Itoa(y)
 	if y < 0 {
-		s = strconv.Itoa(-y) + " BC"
+		s = pipeline.YearLabel(y + 1) // historical -44 is astronomical -43
 	}
 	if month == "" {
 		return s, nil
@@ -324,7 +322,7 @@ func tjsDate(year, month, day string) (string, error) {
 	if err != nil || m < 1 || m > 12 {
 		return strings.TrimSpace(day + " " + month + " " + s), fmt.Errorf("month %q is not 1 to 12", month)
 	}
-	s = monthNames[m-1] + " " + s
+	s = pipeline.MonthName(m) + " " + s
 	if day == "" {
 		return s, nil
 	}

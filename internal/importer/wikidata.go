@@ -259,18 +259,18 @@ func wdDate(s, precision string) (string, error) {
 			return s, fmt.Errorf("a decade BC (%s) is left for you to write", s)
 		}
 		return strconv.Itoa(y/10*10) + "s", nil
-	case p == wdYear || m == 0:
-		return strconv.Itoa(y) + era, nil
-	case p == wdMonth || d == 0:
-		if neg {
-			return monthNames[m-1] + " " + strconv.Itoa(y) + era, nil
-		}
-		return fmt.Sprintf("%04d-%02d", y, m), nil
 	}
+	year := y
 	if neg {
-		return fmt.Sprintf("%d %s %d%s", d, monthNames[m-1], y, era), nil
+		year = 1 - y // astronomical
 	}
-	return fmt.Sprintf("%04d-%02d-%02d", y, m, d), nil
+	switch {
+	case p == wdYear || m == 0:
+		return pipeline.PartsText(year, 0, 0), nil
+	case p == wdMonth || d == 0:
+		return pipeline.PartsText(year, m, 0), nil
+	}
+	return pipeline.PartsText(year, m, d), nil
 }
 
 func ordinal(n int) string {

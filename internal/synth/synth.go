@@ -86,9 +86,6 @@ func genFact(rng *rand.Rand, i int, history []string) pipeline.Fact {
 	return r
 }
 
-var monthNames = []string{"January", "February", "March", "April", "May", "June",
-	"July", "August", "September", "October", "November", "December"}
-
 // genDate writes a date in one of the forms people use.
 func genDate(rng *rand.Rand, period bool) string {
 	y := 1700 + rng.IntN(320)
@@ -100,7 +97,7 @@ func genDate(rng *rand.Rand, period bool) string {
 		case 1:
 			return fmt.Sprintf("%d0s", y/10)
 		case 2:
-			return fmt.Sprintf("%s %d – %s %d", monthNames[m-1], y, monthNames[rng.IntN(12)], y+1+rng.IntN(3))
+			return fmt.Sprintf("%s %d – %s %d", pipeline.MonthName(m), y, pipeline.MonthName(1+rng.IntN(12)), y+1+rng.IntN(3))
 		case 3:
 			return fmt.Sprintf("%d/..", y)
 		case 4:
@@ -114,9 +111,9 @@ func genDate(rng *rand.Rand, period bool) string {
 	case 0:
 		return strconv.Itoa(y)
 	case 1:
-		return fmt.Sprintf("%s %d", monthNames[m-1], y)
+		return fmt.Sprintf("%s %d", pipeline.MonthName(m), y)
 	case 2:
-		return fmt.Sprintf("%d %s %d", d, monthNames[m-1], y)
+		return fmt.Sprintf("%d %s %d", d, pipeline.MonthName(m), y)
 	case 3:
 		return fmt.Sprintf("%d-%02d-%02d", y, m, d)
 	case 4:
@@ -126,7 +123,7 @@ func genDate(rng *rand.Rand, period bool) string {
 	case 6:
 		return fmt.Sprintf("%d BC", 1+rng.IntN(500))
 	default:
-		return fmt.Sprintf("%s %d, %d", monthNames[m-1], d, y)
+		return fmt.Sprintf("%s %d, %d", pipeline.MonthName(m), d, y)
 	}
 }
 
