@@ -16,23 +16,23 @@ import (
 // citeproc read (https://citeproc-js.readthedocs.io/en/latest/csl-json/).
 // Other holds its fields that cslItem does not name.
 type cslItem struct {
-	ID             json.RawMessage            `json:"id"`
-	CitationKey    string                     `json:"citation-key,omitempty"`
-	Type           string                     `json:"type"`
-	Title          string                     `json:"title,omitempty"`
-	Author         []cslName                  `json:"author,omitempty"`
-	Editor         []cslName                  `json:"editor,omitempty"`
-	Issued         *cslDate                   `json:"issued,omitempty"`
-	ContainerTitle string                     `json:"container-title,omitempty"`
-	Volume         cslText                    `json:"volume,omitempty"`
-	Issue          cslText                    `json:"issue,omitempty"`
-	Page           cslText                    `json:"page,omitempty"`
-	DOI            string                     `json:"DOI,omitempty"`
-	URL            string                     `json:"URL,omitempty"`
-	Abstract       string                     `json:"abstract,omitempty"`
-	Keyword        string                     `json:"keyword,omitempty"`
-	Custom         *cslCustom                 `json:"custom,omitempty"`
-	Other          map[string]json.RawMessage `json:"-"`
+	ID             json.RawMessage `json:"id"`
+	CitationKey    string          `json:"citation-key,omitempty"`
+	Type           string          `json:"type"`
+	Title          string          `json:"title,omitempty"`
+	Author         []cslName       `json:"author,omitempty"`
+	Editor         []cslName       `json:"editor,omitempty"`
+	Issued         *cslDate        `json:"issued,omitempty"`
+	ContainerTitle string          `json:"container-title,omitempty"`
+	Volume         cslText         `json:"volume,omitempty"`
+	Issue          cslText         `json:"issue,omitempty"`
+	Page           cslText         `json:"page,omitempty"`
+	DOI            string          `json:"DOI,omitempty"`
+	URL            string          `json:"URL,omitempty"`
+	Abstract       string          `json:"abstract,omitempty"`
+	Keyword        string          `json:"keyword,omitempty"`
+	Custom         *cslCustom      `json:"custom,omitempty"`
+	Other          []Field         `json:"-"`
 }
 
 // cslCustom keeps what CSL has no field for, as CSL 1.0.2's custom
@@ -98,19 +98,32 @@ func (it *cslItem) UnmarshalJSON(b []byte) error {
 	if err := json.Unmarshal(b, (*plain)(it)); err != nil {
 		return err
 	}
+	var err error
+	it.Other, err = UnknownFields(b, cslFields)
+	return err
+}
+
+// UnknownFields gives the fields of a JSON object that known does not
+// name, sorted by name: each a string as itself, and any other value as
+// its JSON. They are what a reader of a format passes on as extra columns.
+func UnknownFields(object []byte, known map[string]bool) ([]Field, error) {
 	var all map[string]json.RawMessage
-	if err := json.Unmarshal(b, &all); err != nil {
-		return err
+	if err := json.Unmarshal(object, &all); err != nil {
+		return nil, err
 	}
+	var out []Field
 	for k, v := range all {
-		if !cslFields[k] {
-			if it.Other == nil {
-				it.Other = map[string]json.RawMessage{}
-			}
-			it.Other[k] = v
+		if known[k] {
+			continue
 		}
+		var s string
+		if json.Unmarshal(v, &s) != nil {
+			s = string(v)
+		}
+		out = append(out, Field{k, s})
 	}
-	return nil
+	slices.SortFunc(out, func(a, b Field) int { return strings.Compare(a.Name, b.Name) })
+	return out, nil
 }
 
 // ReadCSLJSON reads CSL-JSON, as Zotero exports it: an array of items.
@@ -177,19 +190,7 @@ func (it cslItem) work() (Work, []Field) {
 	if it.DOI != "" && it.URL != "" {
 		rest = append(rest, Field{"URL", it.URL})
 	}
-	keys := make([]string, 0, len(it.Other))
-	for k := range it.Other {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	for _, k := range keys {
-		var s string
-		if json.Unmarshal(it.Other[k], &s) != nil {
-			s = string(it.Other[k])
-		}
-		rest = append(rest, Field{k, s})
-	}
-	return w, rest
+	return w, append(rest, it.Other...)
 }
 
 func namesText(ns []cslName) string {

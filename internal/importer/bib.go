@@ -74,11 +74,6 @@ func worksResult(format string, n int, work func(i int) (cite.Work, []cite.Field
 		}
 		res.Facts = append(res.Facts, f)
 	}
-	for i := range res.Facts {
-		for len(res.Facts[i].Extra) < len(extra.names) {
-			res.Facts[i].Extra = append(res.Facts[i].Extra, "")
-		}
-	}
 	res.Columns.Extra = extra.names
 	return res
 }

@@ -57,7 +57,9 @@ func (r *Result) IntroMarkdown() string {
 }
 
 // extraColumns gathers the extra columns of the facts of a conversion, in
-// the order they are first met, and each fact's values of them.
+// the order they are first met, and each fact's values of them. A fact
+// may have fewer values than there are columns: pipeline.WriteFacts
+// writes the others empty.
 type extraColumns struct {
 	names []string
 	index map[string]int

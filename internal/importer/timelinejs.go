@@ -8,12 +8,12 @@ import (
 	"fmt"
 	"io"
 	"reflect"
-	"slices"
 	"strconv"
 	"strings"
 
 	"github.com/gocarina/gocsv"
 
+	"timeline/internal/cite"
 	"timeline/pipeline"
 )
 
@@ -112,10 +112,10 @@ func TimelineJSSheet(r *csv.Reader, place func(row int) string) (*Result, error)
 		if err != nil {
 			return nil, err
 		}
-		var extra [][2]string
+		var extra []cite.Field
 		for _, h := range lower {
 			if _, ok := unmatched[h]; ok {
-				extra = append(extra, [2]string{original[h], unmatched[h]})
+				extra = append(extra, cite.Field{Name: original[h], Value: unmatched[h]})
 			}
 		}
 		c.add(v.(*tjsRow), extra, place(row))
@@ -177,7 +177,7 @@ func tjsTargets() map[string]string {
 
 // add converts one row, with its values of the columns the template does
 // not have, in order.
-func (c *tjsConverter) add(r *tjsRow, extra [][2]string, place string) {
+func (c *tjsConverter) add(r *tjsRow, extra []cite.Field, place string) {
 	switch strings.ToLower(strings.TrimSpace(r.Type)) {
 	case "title":
 		if c.res.Title == "" && c.res.Intro == "" {
@@ -238,7 +238,7 @@ func (c *tjsConverter) add(r *tjsRow, extra [][2]string, place string) {
 		}
 	}
 	for _, x := range extra {
-		c.extra.add(&f, x[0], x[1])
+		c.extra.add(&f, x.Name, x.Value)
 	}
 	c.res.Facts = append(c.res.Facts, f)
 }
@@ -272,12 +272,6 @@ func (c *tjsConverter) finish() *Result {
 		}
 	}
 	c.res.Columns.Extra = c.extra.names
-	for i := range c.res.Facts {
-		f := &c.res.Facts[i]
-		for len(f.Extra) < len(c.extra.names) {
-			f.Extra = append(f.Extra, "")
-		}
-	}
 	return &c.res
 }
 
@@ -361,7 +355,7 @@ type tjsDoc struct {
 	Events []tjsSlide `json:"events"`
 	Eras   []tjsSlide `json:"eras"`
 	// Other holds the fields the document has besides, such as scale.
-	Other map[string]json.RawMessage `json:"-"`
+	Other []cite.Field `json:"-"`
 }
 
 // tjsSlide is one slide of TimelineJS JSON; Other holds the fields it
@@ -375,7 +369,7 @@ type tjsSlide struct {
 	DisplayDate string `json:"display_date"`
 	UniqueID    string `json:"unique_id"`
 	Background  *struct{ URL, Color string }
-	Other       map[string]json.RawMessage `json:"-"`
+	Other       []cite.Field `json:"-"`
 }
 
 // tjsDateJSON is a date in TimelineJS JSON, whose numbers may be strings.
@@ -409,19 +403,9 @@ func (s *tjsSlide) UnmarshalJSON(b []byte) error {
 	if err := json.Unmarshal(b, (*plain)(s)); err != nil {
 		return err
 	}
-	var all map[string]json.RawMessage
-	if err := json.Unmarshal(b, &all); err != nil {
-		return err
-	}
-	for k, v := range all {
-		if !tjsSlideFields[k] {
-			if s.Other == nil {
-				s.Other = map[string]json.RawMessage{}
-			}
-			s.Other[k] = v
-		}
-	}
-	return nil
+	var err error
+	s.Other, err = cite.UnknownFields(b, tjsSlideFields)
+	return err
 }
 
 // TimelineJSJSON converts TimelineJS's JSON. place names a slide in notes:
@@ -435,11 +419,8 @@ func TimelineJSJSON(in io.Reader, place func(list string, i int) string) (*Resul
 	if err := json.Unmarshal(b, &doc); err != nil {
 		return nil, fmt.Errorf("not TimelineJS JSON: %w", err)
 	}
-	if err := json.Unmarshal(b, &doc.Other); err != nil {
+	if doc.Other, err = cite.UnknownFields(b, map[string]bool{"title": true, "events": true, "eras": true}); err != nil {
 		return nil, fmt.Errorf("not TimelineJS JSON: %w", err)
-	}
-	for _, k := range []string{"title", "events", "eras"} {
-		delete(doc.Other, k)
 	}
 	if doc.Events == nil && doc.Title == nil && doc.Eras == nil {
 		return nil, errors.New("not TimelineJS JSON: it has no title, events or eras")
@@ -466,15 +447,15 @@ func TimelineJSJSON(in io.Reader, place func(list string, i int) string) (*Resul
 		c.add(row, nil, place("title", 0))
 	}
 	for i, s := range doc.Events {
-		c.add(s.row(), s.others(), place("events", i))
+		c.add(s.row(), s.Other, place("events", i))
 	}
 	for i, s := range doc.Eras {
 		row := s.row()
 		row.Type = "era"
-		c.add(row, s.others(), place("eras", i))
+		c.add(row, s.Other, place("eras", i))
 	}
-	for _, kv := range others(doc.Other) {
-		c.note(place("", 0), "%s is %s: a setting of TimelineJS's, not of the facts, left aside", kv[0], kv[1])
+	for _, f := range doc.Other {
+		c.note(place("", 0), "%s is %s: a setting of TimelineJS's, not of the facts, left aside", f.Name, f.Value)
 	}
 	return c.finish(), nil
 }
@@ -521,23 +502,4 @@ func (d *tjsDateJSON) clock() string {
 		}
 	}
 	return strings.Join(parts, ":")
-}
-
-// others gives the slide's other fields, sorted by name, as extra
-// columns: a string as itself, anything else as JSON.
-func (s *tjsSlide) others() [][2]string { return others(s.Other) }
-
-// others gives JSON fields sorted by name, each a string as itself and
-// anything else as JSON.
-func others(fields map[string]json.RawMessage) [][2]string {
-	var out [][2]string
-	for k, v := range fields {
-		var str string
-		if json.Unmarshal(v, &str) != nil {
-			str = string(v)
-		}
-		out = append(out, [2]string{k, str})
-	}
-	slices.SortFunc(out, func(a, b [2]string) int { return strings.Compare(a[0], b[0]) })
-	return out
 }

@@ -189,11 +189,6 @@ func wikidata(header []string, rows [][]string, format string) *Result {
 		}
 		res.Facts = append(res.Facts, f)
 	}
-	for i := range res.Facts {
-		for len(res.Facts[i].Extra) < len(extra.names) {
-			res.Facts[i].Extra = append(res.Facts[i].Extra, "")
-		}
-	}
 	res.Columns.Extra = extra.names
 	return res
 }
