@@ -43,33 +43,24 @@ Flags:
 
 func runExtract(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("extract", flag.ContinueOnError)
-	out := fs.String("o", "", "write the CSV to `FILE` (default data/NAME.csv)")
-	force := fs.Bool("force", false, "overwrite a file that exists")
+	target := newTargetFlags(fs)
 	if err := parseFlags(fs, extractUsage, args, stdout, stderr); err != nil {
 		return err
 	}
-	if fs.NArg() != 1 {
-		fmt.Fprintf(stderr, "timeline extract: name one text to extract from\n\n%s", extractUsage)
-		return errUsage
-	}
-	src := fs.Arg(0)
-	csvPath := *out
-	if csvPath == "" {
-		csvPath = filepath.Join("data", outset.NameOf(src)+outset.CSVSuffix)
+	src, csvPath, err := target.paths(fs, "name one text to extract from", extractUsage, stderr)
+	if err != nil {
+		return err
 	}
 	text, err := readText(src)
 	if err != nil {
 		return err
 	}
 	res := extract.Text(text, filepath.Base(src))
-	if err := mayWrite(csvPath, src, *force); err != nil {
+	if err := mayWrite(csvPath, src, *target.force); err != nil {
 		return err
 	}
-	var buf bytes.Buffer
-	if err := pipeline.WriteFacts(&buf, slices.Values(res.Facts), pipeline.InputColumns{Extra: []string{extract.FoundBy}}); err != nil {
-		return err
-	}
-	if err := writeNew(csvPath, buf.Bytes()); err != nil {
+	written, err := writeFacts(csvPath, res.Facts, pipeline.InputColumns{Extra: []string{extract.FoundBy}})
+	if err != nil {
 		return err
 	}
 	var dated, undated, works int
@@ -84,7 +75,7 @@ func runExtract(ctx context.Context, args []string, stdout, stderr io.Writer) er
 		}
 	}
 	fmt.Fprintf(stdout, "wrote %s: %s, %s and %s, to review\n", csvPath, plural(dated, "dated statement"), plural(undated, "undated one"), plural(works, "work"))
-	return checkWritten(ctx, stdout, csvPath, buf.Bytes())
+	return checkWritten(ctx, stdout, csvPath, written)
 }
 
 // readText reads a text file, which must be UTF-8.
@@ -99,6 +90,45 @@ func readText(path string) (string, error) {
 		return "", fmt.Errorf("%s: %w", path, err)
 	}
 	return string(bytes.TrimPrefix(b, []byte("\uFEFF"))), nil
+}
+
+// targetFlags are the flags of a command that makes a new timeline's CSV
+// from one file: where it goes, and whether it may replace one.
+type targetFlags struct {
+	out   *string
+	force *bool
+}
+
+func newTargetFlags(fs *flag.FlagSet) targetFlags {
+	return targetFlags{
+		out:   fs.String("o", "", "write the CSV to `FILE` (default data/NAME.csv)"),
+		force: fs.Bool("force", false, "overwrite files that exist"),
+	}
+}
+
+// paths gives the one file named, and the CSV to write: -o, or else
+// data/NAME.csv for a file NAME.EXT. Any other number of files is a usage
+// error, which says want.
+func (tf targetFlags) paths(fs *flag.FlagSet, want, usage string, stderr io.Writer) (src, csvPath string, err error) {
+	if fs.NArg() != 1 {
+		fmt.Fprintf(stderr, "timeline %s: %s\n\n%s", fs.Name(), want, usage)
+		return "", "", errUsage
+	}
+	src = fs.Arg(0)
+	csvPath = *tf.out
+	if csvPath == "" {
+		csvPath = filepath.Join("data", outset.NameOf(src)+outset.CSVSuffix)
+	}
+	return src, csvPath, nil
+}
+
+// writeFacts writes facts as a new input CSV, and gives what it wrote.
+func writeFacts(path string, facts []pipeline.Fact, cols pipeline.InputColumns) ([]byte, error) {
+	var buf bytes.Buffer
+	if err := pipeline.WriteFacts(&buf, slices.Values(facts), cols); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), writeNew(path, buf.Bytes())
 }
 
 // writeNew writes a file that mayWrite allowed, making its folder.

@@ -10,14 +10,12 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"slices"
 	"strings"
 	"text/tabwriter"
 
 	"timeline/internal/importer"
 	"timeline/internal/outset"
 	"timeline/internal/xlsx"
-	"timeline/pipeline"
 )
 
 const importUsage = `Usage: timeline import [-o data/NAME.csv] [-force] FILE
@@ -48,19 +46,13 @@ Flags:
 
 func runImport(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("import", flag.ContinueOnError)
-	out := fs.String("o", "", "write the CSV to `FILE` (default data/NAME.csv)")
-	force := fs.Bool("force", false, "overwrite files that exist")
+	target := newTargetFlags(fs)
 	if err := parseFlags(fs, importUsage, args, stdout, stderr); err != nil {
 		return err
 	}
-	if fs.NArg() != 1 {
-		fmt.Fprintf(stderr, "timeline import: name one file to import\n\n%s", importUsage)
-		return errUsage
-	}
-	src := fs.Arg(0)
-	csvPath := *out
-	if csvPath == "" {
-		csvPath = filepath.Join("data", outset.NameOf(src)+outset.CSVSuffix)
+	src, csvPath, err := target.paths(fs, "name one file to import", importUsage, stderr)
+	if err != nil {
+		return err
 	}
 	mdPath := outset.IntroOf(csvPath)
 
@@ -79,15 +71,12 @@ func runImport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		targets = append(targets, mdPath)
 	}
 	for _, path := range targets {
-		if err := mayWrite(path, src, *force); err != nil {
+		if err := mayWrite(path, src, *target.force); err != nil {
 			return err
 		}
 	}
-	var csvText bytes.Buffer
-	if err := pipeline.WriteFacts(&csvText, slices.Values(res.Facts), res.Columns); err != nil {
-		return err
-	}
-	if err := writeNew(csvPath, csvText.Bytes()); err != nil {
+	written, err := writeFacts(csvPath, res.Facts, res.Columns)
+	if err != nil {
 		return err
 	}
 	if intro != "" {
@@ -96,7 +85,7 @@ func runImport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		}
 	}
 	printReport(stdout, src, csvPath, mdPath, intro != "", res)
-	return checkWritten(ctx, stdout, csvPath, csvText.Bytes())
+	return checkWritten(ctx, stdout, csvPath, written)
 }
 
 // mayWrite refuses to write path when it is the source, or exists and
