@@ -229,16 +229,13 @@ func (p *bibParser) value(close byte) (string, error) {
 	for {
 		p.space()
 		switch c := p.peek(); {
-		case c == '{':
+		case c == '{' || c == '"':
 			p.next()
-			s, err := p.braced('}')
-			if err != nil {
-				return "", err
+			end := byte('}')
+			if c == '"' {
+				end = '"'
 			}
-			b.WriteString(s)
-		case c == '"':
-			p.next()
-			s, err := p.braced('"')
+			s, err := p.braced(end)
 			if err != nil {
 				return "", err
 			}
@@ -594,9 +591,12 @@ func bibDate(e Entry) pipeline.Date {
 			}
 		}
 	}
-	if text == "" {
-		return pipeline.Date{}
-	}
+	return readDate(text)
+}
+
+// readDate reads a date a citation gives. One the timeline cannot read is
+// kept as written, for check to report.
+func readDate(text string) pipeline.Date {
 	d, err := pipeline.ParseDate(text)
 	if err != nil {
 		return pipeline.Date{Text: text}

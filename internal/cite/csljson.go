@@ -224,14 +224,7 @@ func cslToDate(d *cslDate, written string) pipeline.Date {
 			}
 		}
 	}
-	if text == "" {
-		return pipeline.Date{}
-	}
-	pd, err := pipeline.ParseDate(text)
-	if err != nil {
-		return pipeline.Date{Text: text}
-	}
-	return pd
+	return readDate(text)
 }
 
 // partsText writes date-parts, [1974, 3, 5], as pipeline.PartsText does;
