@@ -4,9 +4,11 @@ import (
 	"encoding/json"
 	"os"
 	"slices"
+	"strings"
 	"testing"
 
 	"timeline/internal/schema"
+	"timeline/pipeline"
 )
 
 // TestIsImage runs the cases charts/jstest runs against the script's
@@ -57,5 +59,18 @@ func TestHeadingsShowColumns(t *testing.T) {
 	}
 	if len(cellMakers) != len(schema.Headings) {
 		t.Errorf("%d cell makers for %d headings", len(cellMakers), len(schema.Headings))
+	}
+}
+
+// TestOfflinePageLinksImages: a page with ECharts inlined, for use with no
+// network, shows a fact's image by its address: it does not hold it.
+func TestOfflinePageLinksImages(t *testing.T) {
+	tl := pipeline.NewTimeline("media", nil, pipeline.Fact{Title: "Stalin", Media: "https://example.org/stalin.jpg", MediaCaption: "Stalin in 1937"})
+	page := string(render(t, tl, Options{EChartsJS: []byte("/* ECharts */")}))
+	if !strings.Contains(page, `<img src="https://example.org/stalin.jpg" alt="Stalin in 1937" loading="lazy" referrerpolicy="no-referrer">`) {
+		t.Error("the offline page does not show the image by its address")
+	}
+	if strings.Contains(page, `src="data:`) {
+		t.Error("the offline page holds an image")
 	}
 }

@@ -181,7 +181,9 @@ func TestExtractCommand(t *testing.T) {
 		"julius-caesar-was-killed-44bc,history,Julius Caesar was killed,15 March 44 BC,,Julius Caesar was killed on 15 March 44 BC in the Senate house.,,,,,rome.txt:1,,\"the date expression \"\"15 March 44 BC\"\" in a sentence\"\n" +
 		"some-60-senators-took-part,history,Some 60 senators took part,,,Some 60 senators took part.,,,,,rome.txt:1,,a sentence with no date: undated\n" +
 		"the-ides-of-march-2002,historiography,The Ides of March,May 2002,,A short account of how Julius Caesar was killed.,Thomas Grant,\"History Today No. 52, May 2002, pp. 10–15\",julius-caesar-was-killed-44bc,,rome.txt:4,,\"a reference entry (venue, No., date, page); about: it names Julius, as rome.txt:1 does\"\n"
-	_ = want
+	if string(b) != want {
+		t.Errorf("extracted:\n%s\nwant:\n%s", b, want)
+	}
 	if code, _, stderr := runCLI(t, "build", "-data", filepath.Join(dir, "data"), "-out", filepath.Join(dir, "out")); code != 0 {
 		t.Errorf("the extracted CSV does not build: %s", stderr)
 	}
@@ -191,9 +193,6 @@ func TestExtractCommand(t *testing.T) {
 	}
 	if after, _ := os.ReadFile(out); string(after) != string(b) {
 		t.Error("the CSV was overwritten")
-	}
-	if string(b) != want {
-		t.Errorf("extracted:\n%s\nwant:\n%s", b, want)
 	}
 }
 
