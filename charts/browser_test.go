@@ -300,7 +300,7 @@ func TestBrowserOfflinePage(t *testing.T) {
 	// A link to one fact works offline too: zoomed to 1939, its details shown.
 	linked := b.NewTab(t, browsertest.TabOptions{Offline: true})
 	linked.Open(pageURL + "#fact-syme")
-	ext, err := chromedp.Run(linked.Ctx, chromedp.Poll[[]float64](`(e => e[1] - e[0] < 5 ? e : null)(` + xExtentJS + `)`))
+	ext, err := chromedp.Run(linked.Ctx, chromedp.Poll[[]float64](`(e => e[1] - e[0] < 5 ? e : null)(`+xExtentJS+`)`))
 	if err != nil || ext[0] > 1939 || ext[1] < 1940 {
 		t.Errorf("#fact-syme offline shows the years %v (%v), want 1939 and a year around it", ext, err)
 	}
