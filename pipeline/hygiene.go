@@ -135,7 +135,7 @@ func rowIsClean(text string, r *record) bool {
 
 // load64 reads the first 8 bytes of s as a little-endian number; the
 // compiler makes one load of it.
-func load64(s string) uint64 {
+func load64[T string | []byte](s T) uint64 {
 	_ = s[7]
 	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
 		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
@@ -144,7 +144,7 @@ func load64(s string) uint64 {
 // plainASCII reports whether s is ASCII with no control character but
 // tab, LF and CR: clean, and with as many characters as bytes. It looks at
 // eight bytes at a time.
-func plainASCII(s string) bool {
+func plainASCII[T string | []byte](s T) bool {
 	const (
 		ones  = 0x0101010101010101
 		highs = 0x8080808080808080
@@ -162,7 +162,7 @@ func plainASCII(s string) bool {
 	return plainBytes(s[i:])
 }
 
-func plainBytes(s string) bool {
+func plainBytes[T string | []byte](s T) bool {
 	for i := 0; i < len(s); i++ {
 		if c := s[i]; c >= utf8.RuneSelf || c < 0x20 && c != '\t' && c != '\n' && c != '\r' {
 			return false

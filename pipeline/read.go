@@ -1,6 +1,7 @@
 package pipeline
 
 import (
+	"bufio"
 	"cmp"
 	"encoding/csv"
 	"errors"
@@ -165,7 +166,8 @@ func (rd *reader) read(in io.Reader) (*builder, error) {
 		rd.report(1, 1, SeverityWarning, ErrNotUTF8, "read as %s, not UTF-8; the normalised CSV is UTF-8", sn.encoding)
 	}
 	rd.recent = &recentInput{r: decoded, line: 1}
-	rd.csv = csv.NewReader(rd.recent)
+	// encoding/csv reads through a buffer of its own unless given one.
+	rd.csv = csv.NewReader(bufio.NewReaderSize(rd.recent, 64<<10))
 	rd.csv.Comma = sn.comma
 	rd.csv.ReuseRecord = true
 	um, err := gocsv.NewUnmarshaller(rd.csv, &record{})

@@ -51,13 +51,27 @@ func (w *recentInput) row(offset int64, pos []int32) {
 	}
 	raw := w.buf[from:to]
 	w.line += bytes.Count(raw, []byte{'\n'})
-	if plainASCII(string(raw)) {
+	if plainASCII(raw) {
 		return
 	}
+	// Fields come in order: count each line's characters once, from one
+	// field to the next.
+	line, start, byteCol, chars := -1, 0, 1, 0
 	for k := 0; k < len(pos); k += 2 {
-		if start, ok := lineStart(raw, int(pos[k])-firstLine); ok && int(pos[k+1])-1 <= len(raw)-start {
-			pos[k+1] = int32(utf8.RuneCount(raw[start:start+int(pos[k+1])-1]) + 1)
+		if l := int(pos[k]) - firstLine; l != line {
+			var ok bool
+			if start, ok = lineStart(raw, l); !ok {
+				continue
+			}
+			line, byteCol, chars = l, 1, 0
 		}
+		col := int(pos[k+1])
+		if col < byteCol || start+col-1 > len(raw) {
+			continue
+		}
+		chars += utf8.RuneCount(raw[start+byteCol-1 : start+col-1])
+		byteCol = col
+		pos[k+1] = int32(chars + 1)
 	}
 }
 
