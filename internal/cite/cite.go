@@ -168,24 +168,55 @@ func SplitPublishedIn(s string) (venue, volume, issue, pages string) {
 	return s, "", "", ""
 }
 
-// Sorted gives works sorted as a bibliography lists them: by the first
-// author's family name, then year, then title.
-func Sorted(works []Work) []Work {
-	out := slices.Clone(works)
-	slices.SortStableFunc(out, func(a, b Work) int {
-		return cmp.Or(
-			strings.Compare(strings.ToLower(sortName(a)), strings.ToLower(sortName(b))),
-			cmp.Compare(a.Date.Start.Year, b.Date.Start.Year),
-			strings.Compare(a.Title, b.Title))
-	})
-	return out
+// Bibliography gives the first limit works of t as a bibliography lists
+// them: by the first author's name, family first (or else the title),
+// then year, then title; and how many works t has. Past MaxWorks works it
+// gives none.
+func Bibliography(t *pipeline.Timeline, limit int) (works []Work, total int) {
+	if total = Count(t); total > MaxWorks {
+		return nil, total
+	}
+	type ranked struct {
+		key  string
+		year int
+		i    int
+	}
+	less := func(a, b ranked) int {
+		return cmp.Or(strings.Compare(a.key, b.key), cmp.Compare(a.year, b.year),
+			strings.Compare(t.Field(a.i, pipeline.FieldTitle), t.Field(b.i, pipeline.FieldTitle)), cmp.Compare(a.i, b.i))
+	}
+	// The first works, kept in order as they come.
+	var first []ranked
+	for i := range t.Len() {
+		if t.Kind(i) != pipeline.Historiography {
+			continue
+		}
+		r := ranked{key: sortKey(t, i), i: i}
+		if d := t.Date(i); !d.IsZero() {
+			r.year = d.Start.Year
+		}
+		if len(first) == limit && less(r, first[len(first)-1]) >= 0 {
+			continue
+		}
+		at, _ := slices.BinarySearchFunc(first, r, less)
+		first = slices.Insert(first, at, r)
+		if len(first) > limit {
+			first = first[:limit]
+		}
+	}
+	works = make([]Work, len(first))
+	for k, r := range first {
+		works[k] = FromFact(t.Fact(r.i))
+	}
+	return works, total
 }
 
-func sortName(w Work) string {
-	if len(w.Authors) == 0 {
-		return w.Title
+// sortKey is what a bibliography sorts work i by.
+func sortKey(t *pipeline.Timeline, i int) string {
+	for a := range pipeline.List(t.Field(i, pipeline.FieldAuthors)).All() {
+		return strings.ToLower(ParseName(a).Inverted())
 	}
-	return w.Authors[0].Inverted()
+	return strings.ToLower(t.Field(i, pipeline.FieldTitle))
 }
 
 // Inverted writes the name family first, as a bibliography sorts it, with

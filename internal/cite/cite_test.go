@@ -194,12 +194,12 @@ func TestReadCSLJSON(t *testing.T) {
 
 func TestReference(t *testing.T) {
 	var got []string
-	var ws []Work
-	for _, f := range works(t) {
-		ws = append(ws, FromFact(f))
-	}
-	for _, w := range Sorted(ws) {
+	ws, total := Bibliography(pipeline.NewTimeline("works", nil, works(t)...), 10)
+	for _, w := range ws {
 		got = append(got, w.Reference())
+	}
+	if total != 7 {
+		t.Errorf("%d works, want 7", total)
 	}
 	want := []string{
 		"A study with no date (n.d.).",
@@ -212,6 +212,16 @@ func TestReference(t *testing.T) {
 	}
 	if !slices.Equal(got, want) {
 		t.Errorf("references:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	// A shorter list keeps the first by author.
+	ws, _ = Bibliography(pipeline.NewTimeline("works", nil, works(t)...), 3)
+	for k, w := range ws {
+		if w.Reference() != want[k] {
+			t.Errorf("the first 3: %d is %q, want %q", k, w.Reference(), want[k])
+		}
+	}
+	if len(ws) != 3 {
+		t.Errorf("the first 3 are %d", len(ws))
 	}
 }
 

@@ -72,9 +72,9 @@ func IsTimelineJSSheet(header []string) bool {
 	return year && headline
 }
 
-// TimelineJSSheet converts a TimelineJS sheet, saved as CSV. place names
+// timelineJSSheet converts a TimelineJS sheet, read as CSV. place names
 // a row in notes: "lesson.csv:4".
-func TimelineJSSheet(r *csv.Reader, place func(row int) string) (*Result, error) {
+func timelineJSSheet(r *csv.Reader, place func(row int) string) (*Result, error) {
 	r.FieldsPerRecord = -1
 	um, err := gocsv.NewUnmarshaller(r, &tjsRow{})
 	if errors.Is(err, io.EOF) {
@@ -132,7 +132,7 @@ func TimelineJSRows(rows [][]string, place func(row int) string) (*Result, error
 	if err := w.Error(); err != nil {
 		return nil, err
 	}
-	return TimelineJSSheet(csv.NewReader(&buf), place)
+	return timelineJSSheet(csv.NewReader(&buf), place)
 }
 
 // tjsConverter turns TimelineJS rows into facts.
