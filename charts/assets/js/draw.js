@@ -39,25 +39,15 @@
         { offset: 1 - edge, color: color },
         { offset: 1, color: soft || fl & OPEN ? fade(color, 0.1) : color }
       ];
-      var inside = rect.width > textWidth(i) + 16;
       var bar = {
         type: "rect", shape: rect,
         style: { fill: rtl ? new echarts.graphic.LinearGradient(1, 0, 0, 0, stops) : new echarts.graphic.LinearGradient(0, 0, 1, 0, stops),
           stroke: dash ? color : null, lineDash: dash, lineWidth: 1.5, decal: api.visual("decal") }
       };
-      /* The label starts where the period does, inside the bar when it
-         fits, else after its end. */
-      var lx = rtl ? (inside ? rect.x + rect.width - 8 : rect.x - 12) : (inside ? rect.x + 8 : rect.x + rect.width + 12);
+      var place = labelPlace(i, mirror(rtl ? rect.x + rect.width : rect.x), mirror(rtl ? rect.x : rect.x + rect.width), 0);
       return {
         type: "group",
-        children: hiddenLabels && hiddenLabels[i] ? [bar] : [bar, {
-          type: "text", silent: true,
-          style: {
-            text: text, x: lx, y: p0[1], verticalAlign: "middle", align: rtl ? "right" : "left",
-            fill: inside ? "#fff" : ink, font: "13px sans-serif",
-            width: Math.min(inside ? rect.width - 14 : 240, i in labelRoom ? labelRoom[i] : 240), overflow: "truncate"
-          }
-        }]
+        children: hiddenLabels && hiddenLabels[i] ? [bar] : [bar, labelText(i, text, place, p0[1], place.inside ? "#fff" : ink)]
       };
     }
     var x = (p0[0] + p1[0]) / 2, y = p0[1];
@@ -72,13 +62,40 @@
     shape.style = { fill: hollow ? paper : color, stroke: color, lineWidth: 2, lineDash: dash, decal: api.visual("decal") };
     return {
       type: "group",
-      children: hiddenLabels && hiddenLabels[i] ? [shape] : [shape, {
-        type: "text", silent: true,
-        style: {
-          text: text, x: rtl ? x - r - 6 : x + r + 6, y: y, verticalAlign: "middle", align: rtl ? "right" : "left",
-          fill: ink, font: "13px sans-serif", width: i in labelRoom ? labelRoom[i] : 240, overflow: "truncate"
-        }
-      }]
+      children: hiddenLabels && hiddenLabels[i] ? [shape] : [shape, labelText(i, text, labelPlace(i, mirror(x), mirror(x), r), y, ink)]
+    };
+  }
+
+  /* mirror turns a pixel's x into the frame where time runs left to right:
+     a right-to-left page is laid out as its mirror image. */
+  function mirror(px) {
+    return rtl ? chart.getWidth() - px : px;
+  }
+
+  /* labelPlace gives where fact i's label starts and how wide it is, at
+     most 240 pixels, as time runs left to right: inside its bar from x0
+     to x1 when it fits, else after it; for a single date at x0 = x1,
+     after its marker of radius r. */
+  function labelPlace(i, x0, x1, r) {
+    if (!(D.fl[i] & PERIOD)) {
+      return { x: x1 + r + 6, width: Math.min(textWidth(i), 240), inside: false };
+    }
+    return x1 - x0 > textWidth(i) + 16 ?
+      { x: x0 + 8, width: x1 - x0 - 14, inside: true } :
+      { x: x1 + 12, width: Math.min(textWidth(i), 240), inside: false };
+  }
+
+  /* labelText draws fact i's label at its place, cut to its bar, or to
+     240 pixels, or to the room layoutLabels leaves it. (Outside a bar the
+     cut is not its own measured width, which ECharts may measure a hair
+     wider.) */
+  function labelText(i, text, place, y, fill) {
+    return {
+      type: "text", silent: true,
+      style: {
+        text: text, x: mirror(place.x), y: y, verticalAlign: "middle", align: rtl ? "right" : "left",
+        fill: fill, font: "13px sans-serif", width: Math.min(place.inside ? place.width : 240, i in labelRoom ? labelRoom[i] : 240), overflow: "truncate"
+      }
     };
   }
 
@@ -87,10 +104,7 @@
      as drawFact places them. */
   function labelSpans() {
     var rect = chart.getModel().getComponent("grid", 0).coordinateSystem.getRect();
-    /* Right to left, the page is laid out as its mirror image is. */
-    var W = chart.getWidth();
-    var mirror = function (px) { return rtl ? W - px : px; };
-    var grid = { x: rtl ? W - rect.x - rect.width : rect.x, width: rect.width };
+    var grid = { x: mirror(rtl ? rect.x + rect.width : rect.x), width: rect.width };
     var h = chart.convertToPixel({ gridIndex: 0 }, [0, 1])[1] - chart.convertToPixel({ gridIndex: 0 }, [0, 0])[1];
     var r = Math.min(7, Math.abs(h) * 0.28);
     var spans = [];
@@ -101,12 +115,13 @@
         if (x1 < x0) {
           continue;
         }
-        var inside = x1 - x0 > textWidth(i) + 16;
-        spans.push([inside ? x0 + 8 : x1 + 12, inside ? x1 - x0 - 14 : Math.min(textWidth(i), 240), D.row[i], i, inside ? Infinity : x0]);
+        var place = labelPlace(i, x0, x1, r);
+        spans.push([place.x, place.width, D.row[i], i, place.inside ? Infinity : x0]);
       } else {
         var x = (a + b) / 2;
         if (x >= grid.x && x <= grid.x + grid.width) {
-          spans.push([x + r + 6, Math.min(textWidth(i), 240), D.row[i], i, x - r - 1]);
+          place = labelPlace(i, x, x, r);
+          spans.push([place.x, place.width, D.row[i], i, x - r - 1]);
         }
       }
     }
