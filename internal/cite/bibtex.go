@@ -2,6 +2,7 @@ package cite
 
 import (
 	"bufio"
+	"cmp"
 	"fmt"
 	"io"
 	"slices"
@@ -527,8 +528,8 @@ func (e Entry) Work() (Work, []Field) {
 	for _, n := range splitAnd(people) {
 		w.Authors = append(w.Authors, ParseName(n))
 	}
-	w.Container = cmpOr(e.Get("journal"), e.Get("journaltitle"), e.Get("booktitle"))
-	w.Volume, w.Issue, w.Pages = e.Get("volume"), cmpOr(e.Get("number"), e.Get("issue")), e.Get("pages")
+	w.Container = cmp.Or(e.Get("journal"), e.Get("journaltitle"), e.Get("booktitle"))
+	w.Volume, w.Issue, w.Pages = e.Get("volume"), cmp.Or(e.Get("number"), e.Get("issue")), e.Get("pages")
 	if w.Container != "" {
 		w.PublishedIn = PublishedIn(w.Container, w.Volume, w.Issue, w.Pages)
 	} else {
@@ -550,15 +551,6 @@ func (e Entry) Work() (Work, []Field) {
 	return w, rest
 }
 
-func cmpOr(vals ...string) string {
-	for _, v := range vals {
-		if v != "" {
-			return v
-		}
-	}
-	return ""
-}
-
 // splitAnd splits BibTeX's "A and B and C".
 func splitAnd(s string) []string {
 	var out []string
@@ -573,7 +565,7 @@ func splitAnd(s string) []string {
 // bibDate reads an entry's date. An unreadable one is kept as written,
 // for check to report.
 func bibDate(e Entry) pipeline.Date {
-	text := cmpOr(e.Get("timelinedate"), e.Get("date"))
+	text := cmp.Or(e.Get("timelinedate"), e.Get("date"))
 	if text == "" {
 		text = e.Get("year")
 		if m := e.Get("month"); text != "" && m != "" {

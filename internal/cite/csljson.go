@@ -2,6 +2,7 @@ package cite
 
 import (
 	"bufio"
+	"cmp"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -196,7 +197,7 @@ func (it cslItem) work() (Work, []Field) {
 func namesText(ns []cslName) string {
 	var out []string
 	for _, n := range ns {
-		out = append(out, strings.TrimSpace(cmpOr(n.Literal, n.Given+" "+n.Family)))
+		out = append(out, strings.TrimSpace(cmp.Or(n.Literal, n.Given+" "+n.Family)))
 	}
 	return strings.Join(out, "; ")
 }
@@ -210,7 +211,7 @@ var seasons = map[string]string{"1": "Spring", "2": "Summer", "3": "Autumn", "4"
 func cslToDate(d *cslDate, written string) pipeline.Date {
 	text := written
 	if text == "" && d != nil {
-		text = cmpOr(d.Raw, d.Literal, d.EDTF)
+		text = cmp.Or(d.Raw, d.Literal, d.EDTF)
 		if text == "" && len(d.DateParts) > 0 {
 			text = partsText(d.DateParts[0])
 			if len(d.DateParts) > 1 {

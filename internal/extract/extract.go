@@ -27,7 +27,6 @@ package extract
 
 import (
 	"fmt"
-	"regexp"
 	"slices"
 	"strings"
 	"unicode"
@@ -359,8 +358,20 @@ var starters = map[string]bool{"this": true, "that": true, "these": true, "those
 
 // containsWord tells whether s holds word as a whole word.
 func containsWord(s, word string) bool {
-	re := regexp.MustCompile(`(^|[^\pL])` + regexp.QuoteMeta(word) + `($|[^\pL])`)
-	return re.MatchString(s)
+	for at := 0; word != ""; {
+		i := strings.Index(s[at:], word)
+		if i < 0 {
+			return false
+		}
+		start, end := at+i, at+i+len(word)
+		before, _ := utf8.DecodeLastRuneInString(s[:start])
+		after, _ := utf8.DecodeRuneInString(s[end:])
+		if (start == 0 || !unicode.IsLetter(before)) && (end == len(s) || !unicode.IsLetter(after)) {
+			return true
+		}
+		at = start + 1
+	}
+	return false
 }
 
 func unique(items []string) []string {

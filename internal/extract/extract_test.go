@@ -167,3 +167,22 @@ func TestExtractSeed(t *testing.T) {
 		}
 	}
 }
+
+func TestContainsWord(t *testing.T) {
+	for _, tt := range []struct {
+		s, word string
+		want    bool
+	}{
+		{"Stalinism as the Ideology", "Stalinism", true},
+		{"the Stalinist state", "Stalin", false},
+		{"of Stalin's policies", "Stalin", true},
+		{"Famine", "Famine", true},
+		{"Famines, then the Famine.", "Famine", true},
+		{"Éire-Ireland", "Ireland", true},
+		{"", "x", false},
+	} {
+		if got := containsWord(tt.s, tt.word); got != tt.want {
+			t.Errorf("containsWord(%q, %q) = %v", tt.s, tt.word, got)
+		}
+	}
+}
