@@ -6,8 +6,7 @@
   }
 
   function zoomBy(factor) {
-    var range = chart.getModel().getComponent("dataZoom", 0).getPercentRange();
-    var lo = ext[0] + (ext[1] - ext[0]) * range[0] / 100, hi = ext[0] + (ext[1] - ext[0]) * range[1] / 100;
+    var view = viewYears(), lo = view[0], hi = view[1];
     var mid = (lo + hi) / 2, half = Math.max((hi - lo) * factor / 2, 1 / 24);
     zoomTo(Math.max(ext[0], mid - half), Math.min(ext[1], mid + half));
   }

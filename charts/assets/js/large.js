@@ -89,11 +89,8 @@
   /* Large mode: after a zoom, label and link the facts that start in view,
      and then those that reach into it, while there are at most K.labels. */
   function updateWindow() {
-    /* The model, not getOption(), which would copy every series' data. */
-    var range = chart.getModel().getComponent("dataZoom", 0).getPercentRange();
-    var lo = ext[0] + (ext[1] - ext[0]) * range[0] / 100;
-    var hi = ext[0] + (ext[1] - ext[0]) * range[1] / 100;
-    chart.setOption({ series: windowSeries(lo, hi) });
+    var view = viewYears();
+    chart.setOption({ series: windowSeries(view[0], view[1]) });
   }
 
   /* windowSeries gives the labels and links of large mode for the years

@@ -6,7 +6,6 @@
   var stepOf = null; /* fact index -> its step */
   var at = -1; /* the step shown, or -1 when not presenting */
   var presenter = null; /* the presenter's elements, once made */
-  var indexOf = null; /* id -> fact index */
   var studiedBy = null; /* fact index -> the works that name it in about */
 
   /* presentSteps gives the facts to present: those with a step, by step,
@@ -24,12 +23,11 @@
   }
 
   function indexes() {
-    if (indexOf) {
+    if (studiedBy) {
       return;
     }
-    indexOf = {};
+    var indexOf = factsById();
     studiedBy = {};
-    D.id.forEach(function (id, i) { indexOf[id] = i; });
     D.ab.forEach(function (about, w) {
       about.split("; ").filter(Boolean).forEach(function (id) {
         if (id in indexOf) {
@@ -44,6 +42,7 @@
 
   /* studies gives the facts work i names in about. */
   function studies(i) {
+    var indexOf = factsById();
     return D.ab[i].split("; ").filter(function (id) { return id in indexOf; }).map(function (id) { return indexOf[id]; });
   }
 
@@ -315,6 +314,7 @@
     if (!h || !m || (!m[1] && !m[2])) {
       return;
     }
+    var indexOf = factsById();
     var i = m[2] !== undefined && m[2] in indexOf ? indexOf[m[2]] : -1;
     if (m[1]) {
       present(i);
@@ -345,18 +345,17 @@
 
   /* The view's range, in whole years, for file names: "1920-1990",
      "44BC-14". */
-  function viewYears() {
-    var range = chart.getModel().getComponent("dataZoom", 0).getPercentRange();
-    var lo = ext[0] + (ext[1] - ext[0]) * range[0] / 100, hi = ext[0] + (ext[1] - ext[0]) * range[1] / 100;
+  function viewYearsName() {
+    var view = viewYears();
     function year(x) {
       var y = Math.floor(x);
       return y <= 0 ? (1 - y) + "BC" : String(y);
     }
-    return year(lo) + "-" + year(hi);
+    return year(view[0]) + "-" + year(view[1]);
   }
 
   function svgFileName() {
-    return (D.name || "timeline").replace(/[^A-Za-z0-9_-]/g, "-") + "_" + viewYears() + ".svg";
+    return (D.name || "timeline").replace(/[^A-Za-z0-9_-]/g, "-") + "_" + viewYearsName() + ".svg";
   }
 
   /* svg draws the chart's current view with ECharts' SVG renderer: text

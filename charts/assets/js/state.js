@@ -26,6 +26,23 @@
   /* Set from K at start. */
   var PERIOD, APPROX, UNCERTAIN, COARSE, OPEN, WORK, OPENSTART, LARGE, LABELS, PAGE;
 
+  var byId = null;
+  /* factsById maps each fact's id to its index, made once. */
+  function factsById() {
+    if (!byId) {
+      byId = {};
+      D.id.forEach(function (id, i) { byId[id] = i; });
+    }
+    return byId;
+  }
+
+  /* viewYears gives the years the chart shows now, [from, to]. The
+     model's, not getOption()'s, which would copy every series' data. */
+  function viewYears() {
+    var range = chart.getModel().getComponent("dataZoom", 0).getPercentRange();
+    return [ext[0] + (ext[1] - ext[0]) * range[0] / 100, ext[0] + (ext[1] - ext[0]) * range[1] / 100];
+  }
+
   /* The normalised range of fact i, as people read it. */
   function rangeLabel(i) {
     var s = dayLabel(D.s[i]);

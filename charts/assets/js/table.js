@@ -8,7 +8,7 @@
     if (!table || +table.dataset.rows >= +table.dataset.total) {
       return;
     }
-    var byId = null, list = null; /* list: the facts to page through, or null for all */
+    var list = null; /* the facts to page through, or null for all */
     var tbody = table.tBodies[0], first = 0;
     var nav = document.createElement("nav");
     nav.className = "pager";
@@ -30,14 +30,10 @@
       next.disabled = first + PAGE >= total();
     }
     function show(at) {
-      if (!byId) {
-        byId = {};
-        D.id.forEach(function (id, i) { byId[id] = i; });
-      }
       first = Math.max(0, Math.min(at, Math.max(total() - 1, 0)));
       var rows = [];
       for (var k = first; k < Math.min(first + PAGE, total()); k++) {
-        rows.push(tableRow(list ? list[k] : k, byId));
+        rows.push(tableRow(list ? list[k] : k));
       }
       tbody.replaceChildren.apply(tbody, rows);
       label(rows.length);
@@ -51,7 +47,8 @@
 
   /* One row of the table, as the page's HTML writes it: a cell for each
      of the payload's headings, made as table.go's cellMakers make them. */
-  function tableRow(i, byId) {
+  function tableRow(i) {
+    var byId = factsById();
     var tr = document.createElement("tr");
     tr.id = "fact-" + D.id[i];
     function cell(tag, text) {
