@@ -1,6 +1,7 @@
 package charts
 
 import (
+	"fmt"
 	"os"
 	"strings"
 	"testing"
@@ -42,6 +43,14 @@ func TestBrowserRTL(t *testing.T) {
 			}
 			if r := settledLabels(t, tab); len(r.Overlaps) > 0 || r.Drawn == 0 {
 				t.Errorf("%d labels drawn; overlapping: %q", r.Drawn, r.Overlaps)
+			}
+			// The controls, the table and a tooltip read right to left.
+			if tip := browsertest.Eval[string](tab, fmt.Sprintf(showTipJS, 0)); !strings.Contains(tip, seed.Field(0, pipeline.FieldTitle)) {
+				t.Errorf("the tooltip shows %q", tip)
+			}
+			dirs := browsertest.Eval[[]string](tab, `["#tl-controls", "section.facts table", ".tl-tip"].map(q => getComputedStyle(document.querySelector(q)).direction)`)
+			if strings.Join(dirs, " ") != "rtl rtl rtl" {
+				t.Errorf("the controls, the table and the tooltip run %q, want rtl", dirs)
 			}
 			if w := browsertest.Eval[[]int](tab, sidewaysJS); w[0] > w[1] {
 				t.Errorf("the page is %d px wide in a %d px window", w[0], w[1])
