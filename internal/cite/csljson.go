@@ -25,9 +25,9 @@ type cslItem struct {
 	Editor         []cslName       `json:"editor,omitempty"`
 	Issued         *cslDate        `json:"issued,omitempty"`
 	ContainerTitle string          `json:"container-title,omitempty"`
-	Volume         cslText         `json:"volume,omitempty"`
-	Issue          cslText         `json:"issue,omitempty"`
-	Page           cslText         `json:"page,omitempty"`
+	Volume         Text            `json:"volume,omitempty"`
+	Issue          Text            `json:"issue,omitempty"`
+	Page           Text            `json:"page,omitempty"`
 	DOI            string          `json:"DOI,omitempty"`
 	URL            string          `json:"URL,omitempty"`
 	Abstract       string          `json:"abstract,omitempty"`
@@ -55,8 +55,8 @@ type cslName struct {
 // cslDate is a CSL date: date-parts, with season and circa, or a literal,
 // or raw text; or, in CSL 1.0.2, an EDTF string.
 type cslDate struct {
-	DateParts [][]cslText     `json:"date-parts,omitempty"`
-	Season    cslText         `json:"season,omitempty"`
+	DateParts [][]Text        `json:"date-parts,omitempty"`
+	Season    Text            `json:"season,omitempty"`
 	Circa     json.RawMessage `json:"circa,omitempty"`
 	Literal   string          `json:"literal,omitempty"`
 	Raw       string          `json:"raw,omitempty"`
@@ -73,20 +73,21 @@ func (d *cslDate) UnmarshalJSON(b []byte) error {
 	return json.Unmarshal(b, (*plain)(d))
 }
 
-// cslText reads a string or a number, as CSL-JSON has both.
-type cslText string
+// Text reads a JSON string, or a number as it is written: CSL-JSON and
+// TimelineJS JSON give numbers either way.
+type Text string
 
-func (t *cslText) UnmarshalJSON(b []byte) error {
+func (t *Text) UnmarshalJSON(b []byte) error {
 	var s string
 	if err := json.Unmarshal(b, &s); err == nil {
-		*t = cslText(s)
+		*t = Text(s)
 		return nil
 	}
 	var n json.Number
 	if err := json.Unmarshal(b, &n); err != nil {
 		return err
 	}
-	*t = cslText(n)
+	*t = Text(n)
 	return nil
 }
 
@@ -231,7 +232,7 @@ func cslToDate(d *cslDate, written string) pipeline.Date {
 // partsText writes date-parts, [1974, 3, 5], as pipeline.PartsText does;
 // a year below 1 is that many years BC, as CSL processors read it: -44 is
 // 44 BC, and 0 is taken for 1 BC.
-func partsText(parts []cslText) string {
+func partsText(parts []Text) string {
 	if len(parts) == 0 {
 		return ""
 	}

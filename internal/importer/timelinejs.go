@@ -374,25 +374,8 @@ type tjsSlide struct {
 
 // tjsDateJSON is a date in TimelineJS JSON, whose numbers may be strings.
 type tjsDateJSON struct {
-	Year, Month, Day, Hour, Minute, Second jsonNumber
+	Year, Month, Day, Hour, Minute, Second cite.Text
 	DisplayDate                            string `json:"display_date"`
-}
-
-// jsonNumber reads a number or a string of one.
-type jsonNumber string
-
-func (n *jsonNumber) UnmarshalJSON(b []byte) error {
-	var s string
-	if err := json.Unmarshal(b, &s); err == nil {
-		*n = jsonNumber(s)
-		return nil
-	}
-	var num json.Number
-	if err := json.Unmarshal(b, &num); err != nil {
-		return err
-	}
-	*n = jsonNumber(num)
-	return nil
 }
 
 // tjsSlideFields are the fields of a slide that tjsSlide reads.
