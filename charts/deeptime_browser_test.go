@@ -44,4 +44,22 @@ func TestBrowserDeepTime(t *testing.T) {
 		t.Errorf("zoomed to March 1953, the chart shows %q", texts)
 	}
 	tab.NoProblems()
+
+	// From the Big Bang, in German: the axis reads in billions of years ago.
+	big, problems, err := pipeline.Read(strings.NewReader(csv+"Urknall,13.8 Ga\n"), "big.csv", "big")
+	if err != nil || problems.Errors() > 0 {
+		t.Fatal(err, problems)
+	}
+	tab = browsertest.Start(t).NewTab(t, serveECharts(t))
+	tab.Open(browsertest.WritePage(t, "big.html", render(t, big, Options{Lang: "de"})))
+	texts = browsertest.Eval[[]string](tab, drawnTextsJS)
+	if !slices.ContainsFunc(texts, func(s string) bool { return strings.HasPrefix(s, "vor ") && strings.HasSuffix(s, " Milliarden Jahren") }) {
+		t.Errorf("no axis label in billions of years ago among %q", texts)
+	}
+	// The last 40,000 years are one point at this scale: their labels may
+	// hide each other, the first fact's may not.
+	if got := drawnFacts(t, tab, titles(big.Facts())); !slices.Contains(got, "Urknall") {
+		t.Errorf("drawn %q, without the Big Bang", got)
+	}
+	tab.NoProblems()
 }

@@ -54,13 +54,13 @@ func TestLargestLanes(t *testing.T) {
 // TestLayoutManyGroups lays out 6,000 facts in 5,000 groups: each band
 // draws at most maxLanesPerBand lanes, the last its other groups.
 func TestLayoutManyGroups(t *testing.T) {
-	l := newLayout(manyGroups(t, 6_000, 5_000))
+	l := newLayout(manyGroups(t, 6_000, 5_000), english())
 	var names [2][]string
 	for _, ln := range l.lanes {
 		names[ln.Band] = append(names[ln.Band], ln.Name)
 	}
 	for band, n := range names {
-		if len(n) != maxLanesPerBand || n[len(n)-1] != bandNames[band]+": other groups" {
+		if len(n) != maxLanesPerBand || n[len(n)-1] != [2]string{"History", "Historiography"}[band]+": other groups" {
 			t.Errorf("band %d: %d lanes, the last %q", band, len(n), n[len(n)-1])
 		}
 	}

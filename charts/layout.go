@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strconv"
 
+	"timeline/internal/locale"
 	"timeline/internal/schema"
 	"timeline/pipeline"
 )
@@ -19,7 +20,8 @@ var bandPalettes = [2][]string{
 	{"#D55E00", "#E69F00", "#CC79A7", "#0072B2", "#000000"},
 }
 
-var bandNames = [2]string{"History", "Historiography"}
+// bandWords are the catalogue's names of the two bands.
+var bandWords = [2]string{"History", "Historiography"}
 
 // maxRowsPerLane bounds how many rows overlapping facts stack into within
 // one lane; past it they share rows.
@@ -38,6 +40,7 @@ type lane struct {
 // computed in Go so that the same input always gives the same page.
 type layout struct {
 	t     *pipeline.Timeline
+	loc   *locale.Locale // the lesson's language
 	lanes []lane
 	bands [2]struct{ Row, Rows int }
 	rows  int
@@ -47,8 +50,8 @@ type layout struct {
 	flags     []uint8 // per fact, its payload flags
 }
 
-func newLayout(t *pipeline.Timeline) *layout {
-	l := &layout{t: t, dated: t.Dated()}
+func newLayout(t *pipeline.Timeline, loc *locale.Locale) *layout {
+	l := &layout{t: t, loc: loc, dated: t.Dated()}
 	first, last, _ := t.Range()
 	total := last.Number() - first.Number() + 1
 	// Markers carry their label to the right; keep that space free of the
@@ -93,10 +96,10 @@ func newLayout(t *pipeline.Timeline) *layout {
 			k := keys[kn]
 			name := groups[k.group]
 			if name == "" {
-				name = bandNames[band]
+				name = l.bandName(band)
 			}
 			if used[name] {
-				name = bandNames[band] + ": " + name
+				name = l.bandName(band) + ": " + name
 			}
 			used[name] = true
 			laneOf[kn] = len(l.lanes)
@@ -107,7 +110,7 @@ func newLayout(t *pipeline.Timeline) *layout {
 			for _, kn := range others {
 				laneOf[kn] = len(l.lanes)
 			}
-			l.lanes = append(l.lanes, lane{Name: bandNames[band] + ": other groups", Band: band, Color: otherLaneColor})
+			l.lanes = append(l.lanes, lane{Name: loc.Text("OtherGroups", map[string]any{"Band": l.bandName(band)}), Band: band, Color: otherLaneColor})
 		}
 	}
 
@@ -203,6 +206,10 @@ func largestLanes(numbers, count []int) (own, others []int) {
 	return own, others
 }
 
+// bandName names band 0, history, or 1, historiography, in the lesson's
+// language.
+func (l *layout) bandName(band int) string { return l.loc.Word(bandWords[band]) }
+
 // laneNames lists the lanes' names, in order, for the legend.
 func (l *layout) laneNames() []string {
 	names := make([]string, len(l.lanes))
@@ -294,19 +301,24 @@ func textColumns(t *pipeline.Timeline) []payloadColumn {
 
 // tooltipRows gives the rows of a fact's tooltip that t has, from the
 // schema: each its label and its payload key; "range" is the fact's range.
-func tooltipRows(t *pipeline.Timeline) [][2]string {
+func tooltipRows(t *pipeline.Timeline, loc *locale.Locale) [][2]string {
 	var rows [][2]string
 	for i, c := range schema.Columns {
-		switch {
-		case c.Label == "" || !t.HasColumn(i):
-		case c.Value == schema.Derived:
-			rows = append(rows, [2]string{c.Label, "range"})
-		default:
-			rows = append(rows, [2]string{c.Label, c.Payload})
+		if c.Label == "" || !t.HasColumn(i) {
+			continue
+		}
+		label := loc.Word(fieldWord(c.Label))
+		if c.Value == schema.Derived {
+			rows = append(rows, [2]string{label, "range"})
+		} else {
+			rows = append(rows, [2]string{label, c.Payload})
 		}
 	}
 	return rows
 }
+
+// fieldWord is the catalogue's id of a tooltip label: "Field.Published in".
+func fieldWord(label string) string { return "Field." + label }
 
 // writePayload writes the data the page's script draws and lists, as one
 // compact JSON object of columns. lane, row, s and e hold the n dated
@@ -372,7 +384,7 @@ func (l *layout) writePayload(w *bufio.Writer, view pipeline.Span) error {
 	key("bands")
 	list(len(l.bands), func(i int) {
 		w.WriteString(`{"name":`)
-		str(bandNames[i])
+		str(l.bandName(i))
 		key("row")
 		num(int64(l.bands[i].Row))
 		key("rows")
@@ -394,11 +406,13 @@ func (l *layout) writePayload(w *bufio.Writer, view pipeline.Span) error {
 	heads := tableHeadings(t)
 	key("heads")
 	list(len(heads), func(i int) { str(heads[i]) })
-	tips := tooltipRows(t)
+	tips := tooltipRows(t, l.loc)
 	key("tip")
 	list(len(tips), func(i int) {
 		list(2, func(k int) { str(tips[i][k]) })
 	})
+	key("loc")
+	w.Write(localeJSON(l.loc))
 	key("texts")
 	texts := textColumns(t)
 	list(len(texts), func(c int) { str(texts[c].key) })

@@ -5,7 +5,6 @@ import (
 	"bytes"
 	"cmp"
 	"embed"
-	"fmt"
 	"html/template"
 	"io"
 	"strconv"
@@ -16,6 +15,7 @@ import (
 	"github.com/go-echarts/go-echarts/v2/opts"
 	"github.com/go-echarts/go-echarts/v2/types"
 
+	"timeline/internal/locale"
 	"timeline/pipeline"
 )
 
@@ -109,11 +109,19 @@ func (o Options) lang() (string, bool) {
 	return l, IsRTL(l)
 }
 
+// locale gives the catalogue of the page's language.
+func (o Options) locale() *locale.Locale {
+	lang, _ := o.lang()
+	loc, _ := pageLocale(lang)
+	return loc
+}
+
 // Page is a timeline laid out for drawing: its HTML page and its embed
 // share the work.
 type Page struct {
 	t       *pipeline.Timeline
 	o       Options
+	loc     *locale.Locale
 	layout  *layout
 	title   string
 	summary string
@@ -121,9 +129,10 @@ type Page struct {
 
 // NewPage lays out t for drawing.
 func NewPage(t *pipeline.Timeline, o Options) *Page {
-	l := newLayout(t)
+	loc := o.locale()
+	l := newLayout(t, loc)
 	title := cmp.Or(o.Title, cmp.Or(o.Intro.Title, Humanise(t.Name)))
-	return &Page{t: t, o: o, layout: l, title: title, summary: summary(t)}
+	return &Page{t: t, o: o, loc: loc, layout: l, title: title, summary: summary(t, loc)}
 }
 
 // WritePage writes the HTML page of t.
@@ -186,6 +195,7 @@ func (p *Page) pageData(embed bool) pageData {
 	t, o := p.t, p.o
 	_, rtl := o.lang()
 	chart := newChart(p.layout, p.title, p.summary, embed, rtl)
+	loc := p.loc
 	snippet := chart.RenderSnippet()
 	data := pageData{
 		Title:            p.title,
@@ -200,6 +210,7 @@ func (p *Page) pageData(embed bool) pageData {
 		ExtraColumns:     t.ExtraColumns,
 		Intro:            o.Intro.HTML,
 		Lanes:            p.layout.laneNames(),
+		Loc:              loc,
 	}
 	data.Lang, data.RTL = o.lang()
 	if o.EChartsJS != nil {
@@ -214,8 +225,17 @@ func (p *Page) pageData(embed bool) pageData {
 		data.Bibliography, data.Works = bibliography(t)
 		data.Citations = o.Citations
 		data.Headings = tableHeadings(t)
-		data.Rows = tableRows(t, data.Headings, limit)
+		data.Rows = tableRows(t, loc, data.Headings, limit)
 		data.Total = t.Len()
+		if len(data.Rows) < data.Total {
+			data.TableNote = loc.Text("TablePaged", map[string]any{"Shown": len(data.Rows), "Count": data.Total})
+		}
+		switch {
+		case data.Works > 0 && len(data.Bibliography) == 0:
+			data.WorksNote = loc.Text("TooManyWorks", map[string]any{"Count": data.Works})
+		case len(data.Bibliography) < data.Works:
+			data.WorksNote = loc.Text("FirstWorks", map[string]any{"Shown": len(data.Bibliography), "Count": data.Works})
+		}
 	}
 	return data
 }
@@ -241,6 +261,9 @@ type pageData struct {
 	Lanes            []string
 	Lang             string
 	RTL              bool
+	Loc              *locale.Locale // the page's words: {{.Loc.Word "Search"}}
+	TableNote        string         // when the table holds only the first rows
+	WorksNote        string         // when Works cited lists only some works
 }
 
 type tableRow struct {
@@ -251,7 +274,7 @@ type tableRow struct {
 
 // tableRows gives the table's rows for the first limit facts, with a cell
 // for each of headings.
-func tableRows(t *pipeline.Timeline, headings []string, limit int) []tableRow {
+func tableRows(t *pipeline.Timeline, loc *locale.Locale, headings []string, limit int) []tableRow {
 	shown := make([]pipeline.Fact, 0, min(limit, t.Len()))
 	for i := range cap(shown) {
 		shown = append(shown, t.Fact(i))
@@ -271,50 +294,34 @@ func tableRows(t *pipeline.Timeline, headings []string, limit int) []tableRow {
 		f := &shown[i]
 		r := tableRow{ID: f.ID, Cells: make([]tableCell, len(headings)), Extra: f.Extra}
 		for k, h := range headings {
-			r.Cells[k] = cellMakers[h](f, titles)
-			r.Cells[k].Heading = h
+			r.Cells[k] = cellMakers[h](f, cellContext{titles, loc})
+			r.Cells[k].Heading = loc.Word("Heading." + h)
 		}
 		rows[i] = r
 	}
 	return rows
 }
 
-var monthAbbrev = [12]string{"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"}
+// DayLabel writes a day as an English page does: "5 Mar 1953", "15 Mar 44 BC".
+func DayLabel(d pipeline.Day) string { return dayLabel(english(), d) }
 
-// DayLabel writes a day as people read it: "5 Mar 1953", "15 Mar 44 BC".
-func DayLabel(d pipeline.Day) string {
-	return fmt.Sprintf("%d %s %s", d.Day, monthAbbrev[d.Month-1], pipeline.YearLabel(d.Year))
-}
+// RangeLabel writes the days a date covers, as an English page's tooltips
+// do: "1 Jan 1926 – 31 Dec 1953". It is empty for an undated fact.
+func RangeLabel(d pipeline.Date) string { return rangeLabel(english(), d) }
 
-// RangeLabel writes the days a date covers, as the page's tooltips do:
-// "1 Jan 1926 – 31 Dec 1953". It is empty for an undated fact.
-func RangeLabel(d pipeline.Date) string {
-	switch {
-	case d.IsZero():
-		return ""
-	case d.OpenEnd:
-		return DayLabel(d.Start) + " – (open)"
-	case d.OpenStart:
-		return "(open) – " + DayLabel(d.End)
-	case d.Start == d.End:
-		return DayLabel(d.Start)
-	}
-	return DayLabel(d.Start) + " – " + DayLabel(d.End)
-}
-
-func summary(t *pipeline.Timeline) string {
+// summary says how many facts t has, how many are drawn and over which
+// years, and how many are undated, in loc's words: "3 facts: 2 drawn,
+// from 1926 to 1953; 1 undated, listed in the table."
+func summary(t *pipeline.Timeline, loc *locale.Locale) string {
 	n, dated := t.Len(), t.Dated()
-	s := fmt.Sprintf("%d facts", n)
-	if n == 1 {
-		s = "1 fact"
-	}
+	s := loc.Text("Facts", map[string]any{"Count": n})
 	if first, last, ok := t.Range(); ok {
-		s += fmt.Sprintf(": %d drawn, from %s to %s", dated, pipeline.YearLabel(first.Year), pipeline.YearLabel(last.Year))
+		s += loc.Word("SummaryColon") + loc.Text("Drawn", map[string]any{"Count": dated, "From": loc.Year(first.Year), "To": loc.Year(last.Year)})
 	}
 	if u := n - dated; u > 0 {
-		s += fmt.Sprintf("; %d undated, listed in the table", u)
+		s += loc.Word("SummarySemicolon") + loc.Text("Undated", map[string]any{"Count": u})
 	}
-	return s + "."
+	return s + loc.Word("SummaryEnd")
 }
 
 // Humanise turns a file name into a title: "soviet_history-1930s" becomes
@@ -343,6 +350,7 @@ const (
 // which the page's script builds from the payload.
 func newChart(l *layout, title, summary string, embed, rtl bool) *charts.Custom {
 	c := charts.NewCustom()
+	loc := l.loc
 	height := "100%"
 	if !embed {
 		height = strconv.Itoa(min(max(320, 150+34*l.rows), maxChartHeight)) + "px"
@@ -363,8 +371,8 @@ func newChart(l *layout, title, summary string, embed, rtl bool) *charts.Custom 
 		charts.WithToolboxOpts(opts.Toolbox{
 			Show: opts.Bool(true), Right: "16", Top: "4",
 			Feature: &opts.ToolBoxFeature{
-				SaveAsImage: &opts.ToolBoxFeatureSaveAsImage{Show: opts.Bool(true), Type: "png", Name: fileSlug(l.t.Name), Title: "Save as PNG"},
-				Restore:     &opts.ToolBoxFeatureRestore{Show: opts.Bool(true), Title: "Reset view"},
+				SaveAsImage: &opts.ToolBoxFeatureSaveAsImage{Show: opts.Bool(true), Type: "png", Name: fileSlug(l.t.Name), Title: loc.Word("SaveAsPNG")},
+				Restore:     &opts.ToolBoxFeatureRestore{Show: opts.Bool(true), Title: loc.Word("ResetView")},
 			},
 		}),
 		charts.WithDataZoomOpts(
@@ -386,7 +394,7 @@ func newChart(l *layout, title, summary string, embed, rtl bool) *charts.Custom 
 		}),
 		charts.WithAriaOpts(&opts.Aria{Enabled: opts.Bool(true), Label: &opts.AriaLabel{
 			Enabled:     opts.Bool(true),
-			Description: summary + " The table below the chart lists every fact.",
+			Description: summary + " " + loc.Word("ChartDescription"),
 		}}),
 	)
 	c.AddJSFuncStrs(types.FuncStr("Timeline.start(%MY_ECHARTS%, 'timeline-data');"))

@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 
+	"timeline/internal/locale"
 	"timeline/internal/schema"
 	"timeline/pipeline"
 )
@@ -34,8 +35,10 @@ type tableCell struct {
 	Em      string // in italics, when Text is empty: "undated"
 	Href    string // an address Text links to, in a new tab
 	Anchor  string // a fact's id, for a link to the fact itself
-	Links   []aboutLink
-	Media   *mediaView
+	// LinkLabel names that link for screen readers.
+	LinkLabel string
+	Links     []aboutLink
+	Media     *mediaView
 }
 
 type aboutLink struct{ ID, Title string }
@@ -47,34 +50,48 @@ type mediaView struct {
 	URL, Alt, Caption, Credit string
 }
 
-// cellMakers make each heading's cell of a fact; titles maps the ids that
-// facts study to their titles. A test checks every heading has one, and
-// table.js makes the same cells.
-var cellMakers = map[string]func(f *pipeline.Fact, titles map[string]string) tableCell{
-	"Date": func(f *pipeline.Fact, _ map[string]string) tableCell {
-		return tableCell{Text: cmp.Or(f.DisplayDate, f.Date.Text), Em: "undated"}
+// cellContext is what a table cell may need besides its fact: the titles
+// of the facts that facts study, by id, and the lesson's language.
+type cellContext struct {
+	titles map[string]string
+	loc    *locale.Locale
+}
+
+// cellMakers make each heading's cell of a fact. A test checks every
+// heading has one, and table.js makes the same cells.
+var cellMakers = map[string]func(f *pipeline.Fact, c cellContext) tableCell{
+	"Date": func(f *pipeline.Fact, c cellContext) tableCell {
+		return tableCell{Text: cmp.Or(f.DisplayDate, f.Date.Text), Em: c.loc.Word("UndatedMark")}
 	},
-	"Range": func(f *pipeline.Fact, _ map[string]string) tableCell { return tableCell{Text: RangeLabel(f.Date)} },
-	"Kind": func(f *pipeline.Fact, _ map[string]string) tableCell {
-		return tableCell{Text: joinNonEmpty(": ", f.Kind.String(), f.Group)}
+	"Range": func(f *pipeline.Fact, c cellContext) tableCell { return tableCell{Text: rangeLabel(c.loc, f.Date)} },
+	"Kind": func(f *pipeline.Fact, c cellContext) tableCell {
+		return tableCell{Text: joinNonEmpty(": ", c.loc.Word(kindWord(f.Kind)), f.Group)}
 	},
-	"Title": func(f *pipeline.Fact, _ map[string]string) tableCell {
-		return tableCell{Header: true, Text: f.Title, Href: f.URL, Anchor: f.ID}
+	"Title": func(f *pipeline.Fact, c cellContext) tableCell {
+		return tableCell{Header: true, Text: f.Title, Href: f.URL, Anchor: f.ID, LinkLabel: c.loc.Word("LinkToFact")}
 	},
-	"Description": func(f *pipeline.Fact, _ map[string]string) tableCell { return tableCell{Text: f.Description} },
-	"Citation":    func(f *pipeline.Fact, _ map[string]string) tableCell { return tableCell{Text: citation(f)} },
-	"Studies": func(f *pipeline.Fact, titles map[string]string) tableCell {
-		var c tableCell
+	"Description": func(f *pipeline.Fact, _ cellContext) tableCell { return tableCell{Text: f.Description} },
+	"Citation":    func(f *pipeline.Fact, _ cellContext) tableCell { return tableCell{Text: citation(f)} },
+	"Studies": func(f *pipeline.Fact, c cellContext) tableCell {
+		var cell tableCell
 		for id := range f.About.All() {
-			c.Links = append(c.Links, aboutLink{ID: id, Title: cmp.Or(titles[id], id)})
+			cell.Links = append(cell.Links, aboutLink{ID: id, Title: cmp.Or(c.titles[id], id)})
 		}
-		return c
+		return cell
 	},
-	"Source": func(f *pipeline.Fact, _ map[string]string) tableCell { return tableCell{Text: f.Source} },
-	"Tags":   func(f *pipeline.Fact, _ map[string]string) tableCell { return tableCell{Text: string(f.Tags)} },
-	"Media": func(f *pipeline.Fact, _ map[string]string) tableCell {
+	"Source": func(f *pipeline.Fact, _ cellContext) tableCell { return tableCell{Text: f.Source} },
+	"Tags":   func(f *pipeline.Fact, _ cellContext) tableCell { return tableCell{Text: string(f.Tags)} },
+	"Media": func(f *pipeline.Fact, _ cellContext) tableCell {
 		return tableCell{Media: newMediaView(f)}
 	},
+}
+
+// kindWord is the catalogue's id of a kind's name: "Kind.History".
+func kindWord(k pipeline.Kind) string {
+	if k == pipeline.Historiography {
+		return "Kind.Historiography"
+	}
+	return "Kind.History"
 }
 
 func citation(f *pipeline.Fact) string { return joinNonEmpty(", ", string(f.Authors), f.PublishedIn) }

@@ -66,5 +66,5 @@ func (e *entry) bucket() int32 {
 	if !e.isDated() {
 		return math.MaxInt32
 	}
-	return e.start / 366
+	return int32(max(min(e.start/366, math.MaxInt32-1), math.MinInt32))
 }

@@ -62,8 +62,8 @@ func (b *builder) pack(f *Fact) entry {
 	if d := &f.Date; !d.IsZero() {
 		e.flags |= flagDated
 		e.precision = uint8(d.Precision)
-		e.start = int32(d.Start.Number())
-		e.end = int32(d.End.Number())
+		e.start = d.Start.Number()
+		e.end = d.End.Number()
 		switch {
 		case d.OpenEnd:
 			e.end = e.start
@@ -130,9 +130,28 @@ func (b *builder) add(f *Fact) {
 	id := t.field(e, FieldID)
 	b.idHashes = append(b.idHashes, idHash(id))
 	b.idStarts = append(b.idStarts, idPrefix(id))
-	start := uint64(uint32(e.start)^1<<31) << 32
+	start := uint64(startKey(e.start)^1<<31) << 32
 	if !e.isDated() {
 		start = math.MaxUint32 << 32
 	}
 	b.keys = append(b.keys, start|uint64(i))
+}
+
+// exactDays is how far from 1970 startKey keeps days apart: 5.1 million
+// years.
+const exactDays = 1<<31 - 1<<28
+
+// startKey orders a start day in the 32 bits the sort key has for it. Days
+// within exactDays of 1970 keep their number; further back or on, days
+// share a key 2^15 days (90 years) wide, and facts of one key keep the
+// order of the file: a date written in millions or billions of years ago
+// is not known to within 90 years.
+func startKey(day int64) uint32 {
+	switch {
+	case day >= exactDays:
+		return uint32(min(exactDays+(day-exactDays)>>15, math.MaxInt32))
+	case day <= -exactDays:
+		return uint32(max(-exactDays-(-exactDays-day)>>15, math.MinInt32))
+	}
+	return uint32(day)
 }

@@ -24,9 +24,15 @@ const (
 	PrecisionDecade
 	PrecisionCentury
 	PrecisionMillennium
+	// Deep time counted in thousands, millions or billions of years:
+	// "40 ka", "2.5 Ma", "13.8 Ga". Each such date is a year.
+	PrecisionThousandYears
+	PrecisionMillionYears
+	PrecisionBillionYears
 )
 
-var precisionNames = [...]string{"", "day", "month", "season", "quarter", "year", "decade", "century", "millennium"}
+var precisionNames = [...]string{"", "day", "month", "season", "quarter", "year", "decade", "century", "millennium",
+	"thousand years", "million years", "billion years"}
 
 // String returns the precision's name as the normalised CSV writes it.
 func (p Precision) String() string {
@@ -91,7 +97,7 @@ func (e *DateError) Unwrap() error { return e.Err }
 // million years still fits the 32 bits a timeline keeps it in), and up to
 // 9999.
 const (
-	minYear = -5_000_000
+	minYear = -14_000_000_000 // further back than the Big Bang, 13.8 billion years ago
 	maxYear = 9999
 )
 

@@ -81,14 +81,15 @@ var deepDate = regexp.MustCompile(`^(?:(c\.|ca\.|circa|about|around)\s*)?(\d{1,3
 // deepUnits are what each word after the number counts in, and whether
 // it counts back from 1950.
 var deepUnits = map[string]struct {
-	years  float64
-	before bool
+	years     float64
+	before    bool
+	precision Precision
 }{
-	"bc": {1, false}, "bce": {1, false}, "b.c.": {1, false},
-	"bp": {1, true}, "years ago": {1, true}, "years bp": {1, true},
-	"ka": {1e3, true}, "kya": {1e3, true}, "thousand years ago": {1e3, true},
-	"ma": {1e6, true}, "mya": {1e6, true}, "million years ago": {1e6, true},
-	"ga": {1e9, true}, "bya": {1e9, true}, "billion years ago": {1e9, true},
+	"bc": {1, false, PrecisionYear}, "bce": {1, false, PrecisionYear}, "b.c.": {1, false, PrecisionYear},
+	"bp": {1, true, PrecisionYear}, "years ago": {1, true, PrecisionYear}, "years bp": {1, true, PrecisionYear},
+	"ka": {1e3, true, PrecisionThousandYears}, "kya": {1e3, true, PrecisionThousandYears}, "thousand years ago": {1e3, true, PrecisionThousandYears},
+	"ma": {1e6, true, PrecisionMillionYears}, "mya": {1e6, true, PrecisionMillionYears}, "million years ago": {1e6, true, PrecisionMillionYears},
+	"ga": {1e9, true, PrecisionBillionYears}, "bya": {1e9, true, PrecisionBillionYears}, "billion years ago": {1e9, true, PrecisionBillionYears},
 }
 
 // presentYear is the present of "before present": 1950.
@@ -96,7 +97,7 @@ const presentYear = 1950
 
 // edtfLongYear is EDTF's form of a year of more than four digits, which
 // the normalised CSV writes: "Y-38050", "Y-11999~".
-var edtfLongYear = regexp.MustCompile(`^y(-?\d{5,9})([~?%]?)$`)
+var edtfLongYear = regexp.MustCompile(`^y(-?\d{5,11})([~?%]?)$`)
 
 // longYearSide reads a side of a range written as EDTF's long year.
 func longYearSide(s string) (side, error) {
@@ -136,13 +137,13 @@ func deepForm(text, s, lower string) (Date, bool, error) {
 		year = presentYear - int64(back+0.5)
 	}
 	if year < minYear {
-		return Date{}, true, because(ErrYearRange, "further back than the timeline reaches, five million years")
+		return Date{}, true, because(ErrYearRange, "further back than the Big Bang, 13.8 billion years ago")
 	}
 	if year > maxYear {
 		return Date{}, true, because(ErrYearRange, "year %d is out of range", year)
 	}
 	y := int(year)
-	sd := side{span: Span{Start: Day{y, 1, 1}, End: Day{y, 12, 31}}, precision: PrecisionYear, approximate: m[1] != ""}
+	sd := side{span: Span{Start: Day{y, 1, 1}, End: Day{y, 12, 31}}, precision: unit.precision, approximate: m[1] != ""}
 	return sd.date(text), true, nil
 }
 

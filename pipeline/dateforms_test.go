@@ -116,7 +116,7 @@ func TestParseHistorianDateErrors(t *testing.T) {
 		{"60s", `date "60s": which century is meant is unclear: write 1960s, or the century you mean`, ErrAmbiguous},
 		{"8–1917", `date "8–1917": 8 could be a year or part of 1917: write both years in full, or AD 8`, ErrAmbiguous},
 		{"19th–18th century", `date "19th–18th century": the centuries are not in order: write the earliest first`, ErrEndBeforeStart},
-		{"13.8 billion years ago", `date "13.8 billion years ago": further back than the timeline reaches, five million years`, ErrYearRange},
+		{"15 billion years ago", `date "15 billion years ago": further back than the Big Bang, 13.8 billion years ago`, ErrYearRange},
 		{"0 BC", `date "0 BC": there is no year 0 BC: 1 BC is followed by AD 1`, ErrNoSuchDay},
 		{"3rd–2nd millennium", `date "3rd–2nd millennium": the millennia are not in order: write the earliest first`, ErrEndBeforeStart},
 		{"Spring 1974–1976", `date "Spring 1974–1976": only winter spans two years, as in winter 1941–42`, ErrNotADate},

@@ -52,7 +52,7 @@ func (b *builder) finish() (*Timeline, []linkProblem) {
 			problems = append(problems, linkProblem{fact: p.i, id: p.id, studied: p.studied, ok: p.ok})
 		}
 	}
-	t.dated, t.lastEnd = 0, math.MinInt32
+	t.dated, t.lastEnd = 0, math.MinInt64
 	for t.dated < len(t.entries) && t.entries[t.dated].isDated() {
 		t.lastEnd = max(t.lastEnd, t.entries[t.dated].end)
 		t.dated++

@@ -29,7 +29,19 @@ import (
 // timeline holds every row that could be read, sorted; it must not be
 // built into a page when Problems has errors.
 func Read(in io.Reader, file, name string) (*Timeline, Problems, error) {
-	rd := &reader{file: file, sizeHint: sizeOf(in)}
+	return Options{}.Read(in, file, name)
+}
+
+// Options say how to read a timeline. The zero Options read English.
+type Options struct {
+	// Lang is the lesson's language, a BCP 47 tag: dates may be written
+	// in it as well as in English (see DateReader).
+	Lang string
+}
+
+// Read reads and checks a timeline from CSV, as the package's Read does.
+func (o Options) Read(in io.Reader, file, name string) (*Timeline, Problems, error) {
+	rd := &reader{file: file, sizeHint: sizeOf(in), dates: DatesIn(o.Lang)}
 	return rd.readAll(in, name)
 }
 
@@ -73,7 +85,8 @@ func sizeOf(in io.Reader) int64 {
 // reader holds the state of one Read.
 type reader struct {
 	file     string
-	sizeHint int64 // the input's size in bytes, or 0
+	dates    *DateReader // nil for English
+	sizeHint int64       // the input's size in bytes, or 0
 	csv      *csv.Reader
 	columns  map[string]int // lower-case column name to index
 	at       columnsAt      // where the columns every row looks at are
@@ -459,7 +472,7 @@ func (rd *reader) fact(r *record) Fact {
 	} else {
 		f.Kind = k
 	}
-	if d, err := ParseDate(r.Date); err != nil {
+	if d, err := rd.dates.Parse(r.Date); err != nil {
 		l, c := rd.pos("date")
 		rd.reportErr(l, c, SeverityError, err)
 	} else if f.Date = d; d.IsZero() {

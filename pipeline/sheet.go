@@ -22,6 +22,12 @@ type Sheet struct {
 // ReadSheet reads and checks a timeline from a worksheet, as Read does
 // from CSV. Its problems are positioned by cell, as file:Sheet1!C4.
 func ReadSheet(s Sheet, file, name string) (*Timeline, Problems, error) {
+	return Options{}.ReadSheet(s, file, name)
+}
+
+// ReadSheet reads and checks a timeline from a worksheet, as the package's
+// ReadSheet does.
+func (o Options) ReadSheet(s Sheet, file, name string) (*Timeline, Problems, error) {
 	var buf bytes.Buffer
 	w := csv.NewWriter(&buf)
 	var problems Problems
@@ -44,7 +50,7 @@ func ReadSheet(s Sheet, file, name string) (*Timeline, Problems, error) {
 		w.Write(padded)
 	}
 	w.Flush()
-	rd := &reader{file: file, sheet: &s, sizeHint: int64(buf.Len())}
+	rd := &reader{file: file, sheet: &s, sizeHint: int64(buf.Len()), dates: DatesIn(o.Lang)}
 	t, more, err := rd.readAll(&buf, name)
 	if err != nil {
 		return nil, nil, err

@@ -24,7 +24,7 @@ type Timeline struct {
 	groups    []string // the distinct groups, in order of first appearance
 	links     []Link
 	dated     int   // the dated facts are entries[:dated]
-	lastEnd   int32 // the latest end of a dated fact
+	lastEnd   int64 // the latest end of a dated fact
 }
 
 // Link is a work of historiography and one fact it studies, as indexes of
@@ -44,11 +44,11 @@ const (
 
 // entry is how a timeline keeps one fact.
 type entry struct {
+	start, end int64             // day numbers; end is start for an open end
 	ends       [numFields]uint32 // where each text field ends, from the start of the entry's text
 	block, off uint32            // the entry's text starts at texts.blocks[block][off:]
 	extra      uint32            // the index in extraEnds of its first extra value's end
 	group      uint32            // the index of its group in groups
-	start, end int32             // day numbers; end is start for an open end
 	line       int32
 	kind       uint8 // a Kind
 	precision  uint8 // a Precision

@@ -165,3 +165,33 @@ func TestRange(t *testing.T) {
 		t.Error("Range() of undated facts is ok")
 	}
 }
+
+// TestDeepTimeOrder sorts facts from the Big Bang to 1953, written in the
+// wrong order, by their start.
+func TestDeepTimeOrder(t *testing.T) {
+	in := "title,date\n1953,5 March 1953\nStone tools,3.3 Ma\nEarth,4.54 Ga\nBig Bang,13.8 Ga\nChauvet,\"c. 36,000 BP\"\n"
+	tl, problems, err := Read(strings.NewReader(in), "deep.csv", "deep")
+	if err != nil || len(problems) > 0 {
+		t.Fatal(err, problems)
+	}
+	var got []string
+	for i := range tl.Len() {
+		got = append(got, tl.Field(i, FieldTitle))
+	}
+	if want := []string{"Big Bang", "Earth", "Stone tools", "Chauvet", "1953"}; !slices.Equal(got, want) {
+		t.Errorf("sorted %q, want %q", got, want)
+	}
+	first, last, _ := tl.Range()
+	if first != (Day{-13_799_998_050, 1, 1}) || last != (Day{1953, 3, 5}) {
+		t.Errorf("range %v – %v", first, last)
+	}
+}
+
+func TestStartKey(t *testing.T) {
+	days := []int64{-5_040_000_000_000, -5_039_999_000_000, -exactDays - 1<<15, -exactDays, -1, 0, 1, exactDays - 1, exactDays, exactDays + 1<<20}
+	for i := 1; i < len(days); i++ {
+		if a, b := startKey(days[i-1])^1<<31, startKey(days[i])^1<<31; a >= b {
+			t.Errorf("startKey(%d) = %d, not below startKey(%d) = %d", days[i-1], a, days[i], b)
+		}
+	}
+}

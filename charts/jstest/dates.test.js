@@ -8,6 +8,11 @@ const fs = require("node:fs");
 const dates = require("../assets/js/dates.js");
 
 const shared = JSON.parse(fs.readFileSync(path.join(__dirname, "../../pipeline/testdata/days.json"), "utf8"));
+// The payload's loc of every language, as Go writes it (charts/words_test.go),
+// and the dates Go's internal/locale writes in them.
+const locales = JSON.parse(fs.readFileSync(path.join(__dirname, "../testdata/locales.json"), "utf8"));
+const dateCases = JSON.parse(fs.readFileSync(path.join(__dirname, "../../internal/locale/testdata/dates.json"), "utf8"));
+dates.setLocale(locales.en);
 
 test("day numbers, both ways, as in Go", () => {
   for (const [y, m, d, n] of shared.days) {
@@ -68,5 +73,44 @@ test("axis labels: years with BC, months when zoomed in", () => {
   ];
   for (const [v, label] of cases) {
     assert.equal(dates.axisLabel(v), label, `axisLabel(${v})`);
+  }
+});
+
+test("dates in the lesson's language, as Go writes them", () => {
+  try {
+    for (const c of dateCases) {
+      dates.setLocale(locales[c.lang]);
+      let got;
+      if (c.day) {
+        got = dates.dayLabel(dates.daysFromCivil(c.year, c.month, c.day));
+      } else if (c.month) {
+        got = dates.monthLabel(c.year, c.month);
+      } else {
+        got = dates.axisLabel(c.year);
+      }
+      assert.equal(got, c.want, `${c.lang} ${c.year}-${c.month || 0}-${c.day || 0}`);
+    }
+  } finally {
+    dates.setLocale(locales.en);
+  }
+});
+
+test("words, with CLDR plural forms", () => {
+  try {
+    const cases = [
+      ["en", 1, "1 match"], ["en", 3, "3 matches"],
+      ["ru", 1, "1 совпадение"], ["ru", 3, "3 совпадения"], ["ru", 5, "5 совпадений"], ["ru", 21, "21 совпадение"],
+      ["ar", 2, "نتيجتان"], ["ar", 3, "3 نتائج"], ["ar", 11, "11 نتيجة"],
+      ["ja", 2, "2 件"],
+    ];
+    for (const [lang, n, want] of cases) {
+      dates.setLocale(locales[lang]);
+      assert.equal(dates.word("SearchMatches", { Count: n }), want, `${lang} ${n}`);
+    }
+    dates.setLocale(locales.de);
+    assert.equal(dates.word("Approximate", { Title: "Hungersnot" }), "ca. Hungersnot");
+    assert.equal(dates.axisLabel(1930.25), "Apr. 1930");
+  } finally {
+    dates.setLocale(locales.en);
   }
 });

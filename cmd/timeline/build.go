@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"flag"
@@ -328,7 +329,7 @@ func create(ctx context.Context, tx *outset.Tx, name string) (io.Writer, error) 
 // so, with the last good output's if there is one. err is for a failure
 // that stops the whole build: writing, or ctx ending.
 func (b builder) buildOne(ctx context.Context, tx *outset.Tx, tl outset.Timeline, index *charts.Index, stderr io.Writer) (entry charts.IndexEntry, errs []string, err error) {
-	in, err := readTimeline(ctx, tl)
+	in, err := readTimeline(ctx, tl, b.opts.Lang)
 	if err != nil {
 		return entry, nil, err
 	}
@@ -369,23 +370,10 @@ func (in input) errors() []string {
 	return append(errs, in.failures...)
 }
 
-// readTimeline reads a timeline's CSV and its NAME.md. Whatever is wrong
-// with them is in the input; err is only ctx's end.
-func readTimeline(ctx context.Context, tl outset.Timeline) (in input, err error) {
-	f, err := openInput(tl.Input)
-	if err != nil {
-		in.failures = append(in.failures, err.Error())
-		return in, nil
-	}
-	in.t, in.problems, err = readFacts(ctxFile{ctx, f}, tl)
-	f.Close()
-	if ctx.Err() != nil {
-		return in, ctx.Err()
-	}
-	if err != nil {
-		in.failures = append(in.failures, fmt.Sprintf("%s: %v", tl.Input, err))
-		return in, nil
-	}
+// readTimeline reads a timeline's NAME.md and its CSV, whose dates may be
+// written in the lesson's language: NAME.md's, else lang. Whatever is
+// wrong with them is in the input; err is only ctx's end.
+func readTimeline(ctx context.Context, tl outset.Timeline, lang string) (in input, err error) {
 	src, err := readOptional(tl.Intro)
 	if err == nil && src != nil {
 		in.intro, err = charts.ParseIntro(tl.Intro, src)
@@ -393,20 +381,34 @@ func readTimeline(ctx context.Context, tl outset.Timeline) (in input, err error)
 	if err != nil {
 		in.failures = append(in.failures, err.Error())
 	}
+	f, err := openInput(tl.Input)
+	if err != nil {
+		in.failures = append(in.failures, err.Error())
+		return in, nil
+	}
+	read := pipeline.Options{Lang: cmp.Or(in.intro.Lang, lang)}
+	in.t, in.problems, err = readFacts(ctxFile{ctx, f}, tl, read)
+	f.Close()
+	if ctx.Err() != nil {
+		return in, ctx.Err()
+	}
+	if err != nil {
+		in.failures = append(in.failures, fmt.Sprintf("%s: %v", tl.Input, err))
+	}
 	return in, nil
 }
 
 // readFacts reads a timeline's facts from its CSV file, or from its
 // workbook's sheet.
-func readFacts(r io.Reader, tl outset.Timeline) (*pipeline.Timeline, pipeline.Problems, error) {
+func readFacts(r io.Reader, tl outset.Timeline, o pipeline.Options) (*pipeline.Timeline, pipeline.Problems, error) {
 	if !strings.EqualFold(filepath.Ext(tl.Input), ".xlsx") {
-		return pipeline.Read(r, tl.Input, tl.Name)
+		return o.Read(r, tl.Input, tl.Name)
 	}
 	sheet, err := xlsx.Read(r)
 	if err != nil {
 		return nil, nil, err
 	}
-	return pipeline.ReadSheet(sheet, tl.Input, tl.Name)
+	return o.ReadSheet(sheet, tl.Input, tl.Name)
 }
 
 // failed gives the index entry of a timeline whose build failed: its last

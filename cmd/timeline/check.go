@@ -25,6 +25,7 @@ Flags:
 func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("check", flag.ContinueOnError)
 	dataDir := fs.String("data", "data", "read `DIR`/*.csv and *.xlsx when no files are named")
+	lang := fs.String("lang", "", "the `LANGUAGE` dates may be written in, besides English, where NAME.md names none")
 	if err := parseFlags(fs, checkUsage, args, stdout, stderr); err != nil {
 		return err
 	}
@@ -34,7 +35,7 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	}
 	var errs, warns int
 	for _, file := range files {
-		in, err := readTimeline(ctx, outset.Timeline{Name: outset.NameOf(file), Input: file, Intro: outset.IntroOf(file)})
+		in, err := readTimeline(ctx, outset.Timeline{Name: outset.NameOf(file), Input: file, Intro: outset.IntroOf(file)}, *lang)
 		if err != nil {
 			return err
 		}

@@ -1,9 +1,50 @@
-/* dates.js: day numbers, decimal years and date labels, with years BC
-   (astronomical year 0 is 1 BC). Pure: charts/jstest tests it with
-   node --test, on the day numbers the Go tests use. */
+/* dates.js: day numbers, decimal years, and dates and words in the
+   lesson's language, with years BC (astronomical year 0 is 1 BC). Pure:
+   charts/jstest tests it with node --test, on the day numbers and the
+   dates the Go tests use. */
 var TimelineDates = (function () {
   "use strict";
-  var MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+  /* The lesson's language: the payload's loc, which Go's localeJSON
+     writes from internal/locale. setLocale sets it. */
+  var L = null;
+  var plurals = null;
+
+  function setLocale(loc) {
+    L = loc;
+    plurals = typeof Intl === "object" && Intl.PluralRules ? new Intl.PluralRules(loc.tag) : null;
+  }
+
+  /* word gives the catalogue's message id, its {{.Field}} marks filled in
+     from data; a message with plural forms takes the one data.Count
+     needs, by the browser's CLDR plural rules. */
+  function word(id, data) {
+    var forms = L.w[id];
+    if (forms == null) {
+      return id;
+    }
+    if (typeof forms !== "string") {
+      var cat = plurals && data && data.Count != null ? plurals.select(Number(data.Count)) : "other";
+      forms = forms[cat] || forms.other;
+    }
+    return forms.replace(/\{\{\.(\w+)\}\}/g, function (m, k) {
+      return data && data[k] != null ? String(data[k]) : "";
+    });
+  }
+
+  /* fill puts a year (written), a month and a day into one of the
+     language's patterns, as Go's Locale.fill does. */
+  function fill(pattern, year, m, d) {
+    return pattern.replace(/\{(y|G|d|M|MMM|LLL)\}/g, function (all, f) {
+      switch (f) {
+        case "y": return year;
+        case "G": return L.bc;
+        case "d": return String(d);
+        case "M": return String(m);
+        case "MMM": return L.months[m - 1];
+        default: return L.alone[m - 1];
+      }
+    });
+  }
 
   /* Days from 1970-01-01 to a proleptic Gregorian date; y astronomical. */
   function daysFromCivil(y, m, d) {
@@ -37,28 +78,43 @@ var TimelineDates = (function () {
   }
 
   function yearLabel(y) {
-    return y <= 0 ? (1 - y) + " BC" : String(y);
+    return y <= 0 ? fill(L.pat.YearBC, String(1 - y)) : fill(L.pat.Year, String(y));
   }
 
   function dayLabel(n) {
     var c = civil(n);
-    return c[2] + " " + MONTHS[c[1] - 1] + " " + yearLabel(c[0]);
+    return c[0] <= 0 ? fill(L.pat.DayBC, String(1 - c[0]), c[1], c[2]) : fill(L.pat.Day, String(c[0]), c[1], c[2]);
   }
 
-  /* grouped writes a whole number with its thousands apart: 12,000. */
-  function grouped(n) {
-    return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+  function monthLabel(y, m) {
+    return y <= 0 ? fill(L.pat.MonthBC, String(1 - y), m) : fill(L.pat.Month, String(y), m);
+  }
+
+  /* number writes a number with at most two decimals, its thousands
+     apart from 10,000 on, as Go's Locale.Number does: 12,000, 2.5. */
+  function number(x) {
+    var parts = String(Math.round(x * 100) / 100).split(".");
+    var whole = parts[0].length > 4 ? parts[0].replace(/\B(?=(\d{3})+(?!\d))/g, L.group) : parts[0];
+    return parts.length > 1 ? whole + L.decimal + parts[1] : whole;
   }
 
   /* deepYearLabel writes a year of deep time: from 10,000 BC on with its
-     thousands apart, and from a million years before 1950 in millions of
-     years ago, as "2.5 million years ago". */
+     thousands apart, and from a million years before 1950 in millions
+     (or billions) of years ago, as "2.5 million years ago". */
   function deepYearLabel(y) {
     var ago = 1950 - y;
-    if (ago >= 1e6) {
-      return String(Math.round(ago / 1e4) / 100) + " million years ago";
+    if (ago >= 1e9) {
+      return agoLabel("BillionYearsAgo", ago / 1e9);
     }
-    return grouped(1 - y) + " BC";
+    if (ago >= 1e6) {
+      return agoLabel("MillionYearsAgo", ago / 1e6);
+    }
+    return fill(L.pat.YearBC, number(1 - y));
+  }
+
+  function agoLabel(id, n) {
+    var count = String(Math.round(n * 100) / 100);
+    return word(id, { Count: count }).replace(count, number(n));
   }
 
   /* Labels of the time axis: years, with BC; months when zoomed in; deep
@@ -70,12 +126,13 @@ var TimelineDates = (function () {
       var r = Math.round(v);
       return r <= -9999 ? deepYearLabel(r) : yearLabel(r);
     }
-    return MONTHS[Math.min(11, Math.floor(frac * 12 + 1e-6))] + " " + yearLabel(y);
+    return monthLabel(y, Math.min(12, Math.floor(frac * 12 + 1e-6) + 1));
   }
 
   return {
     daysFromCivil: daysFromCivil, civil: civil, decimalYear: decimalYear,
-    yearLabel: yearLabel, dayLabel: dayLabel, axisLabel: axisLabel
+    yearLabel: yearLabel, dayLabel: dayLabel, monthLabel: monthLabel, axisLabel: axisLabel,
+    setLocale: setLocale, word: word, number: number
   };
 })();
 if (typeof module === "object" && module.exports) {

@@ -111,16 +111,16 @@
     box.id = "tl-presenter";
     box.setAttribute("role", "dialog");
     box.setAttribute("aria-modal", "true");
-    box.setAttribute("aria-label", "Presentation: " + (document.title || "timeline"));
+    box.setAttribute("aria-label", word("Presentation", { Title: document.title || D.name }));
     box.tabIndex = -1;
     box.hidden = true;
     var slide = el("div", "tl-slide", box);
     var nav = el("nav", "tl-present-nav", box);
-    nav.setAttribute("aria-label", "Steps");
-    var prev = button(nav, "\u2190 Previous", "", function () { go(at - 1); });
+    nav.setAttribute("aria-label", word("Steps"));
+    var prev = button(nav, word("PreviousStep"), "", function () { go(at - 1); });
     var counter = el("span", "tl-counter", nav);
-    var next = button(nav, "Next \u2192", "", function () { go(at + 1); });
-    button(nav, "Close", "Close the presentation (Esc)", leave);
+    var next = button(nav, word("NextStep"), "", function () { go(at + 1); });
+    button(nav, word("Close"), word("CloseHint"), leave);
     var live = el("p", "tl-sr-only", box);
     live.setAttribute("aria-live", "polite");
     /* A swipe left moves on, a swipe right back. */
@@ -171,7 +171,7 @@
     var slide = presenter.slide;
     slide.replaceChildren();
     var when = el("p", "tl-when", slide);
-    when.textContent = shownDate(i) || "undated";
+    when.textContent = shownDate(i) || word("UndatedMark");
     if (i < D.s.length) {
       el("span", "tl-range", when).textContent = rangeLabel(i);
     }
@@ -190,7 +190,7 @@
     if (cite) {
       el("p", "tl-cite", slide).textContent = cite;
     }
-    linkList(slide, D.fl[i] & WORK ? "Studies:" : "Studied by:", D.fl[i] & WORK ? studies(i) : (studiedBy[i] || []));
+    linkList(slide, word(D.fl[i] & WORK ? "StudiesList" : "StudiedBy"), D.fl[i] & WORK ? studies(i) : (studiedBy[i] || []));
   }
 
   /* go shows step k. */
@@ -206,7 +206,7 @@
     presenter.counter.textContent = (k + 1) + " / " + steps.length;
     presenter.prev.disabled = k === 0;
     presenter.next.disabled = k === steps.length - 1;
-    presenter.live.textContent = "Step " + (k + 1) + " of " + steps.length + ": " + label(i);
+    presenter.live.textContent = word("StepOf", { Step: k + 1, Count: steps.length, Title: label(i) });
     chart.dispatchAction({ type: "hideTip" });
     showView(factView(i, true), i);
     if (hadFocus && !presenter.box.contains(document.activeElement)) {

@@ -16,7 +16,7 @@
     matches = search(query);
     var status = document.getElementById("tl-search-status");
     if (status) {
-      status.textContent = !matches ? "" : matches.length === 1 ? "1 match" : matches.length ? matches.length + " matches" : "No match";
+      status.textContent = !matches ? "" : matches.length ? word("SearchMatches", { Count: matches.length }) : word("NoMatch");
     }
     markFacts(matches, matches);
     filterTable();

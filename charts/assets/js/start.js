@@ -28,6 +28,7 @@
     chart = c;
     D = joinChunks(JSON.parse(document.getElementById(dataId).textContent));
     K = D.k;
+    dates.setLocale(D.loc);
     PERIOD = K.period; APPROX = K.approx; UNCERTAIN = K.uncertain; COARSE = K.coarse; OPEN = K.open; WORK = K.work; OPENSTART = K.openstart;
     LARGE = K.large; LABELS = K.labels; PAGE = K.page;
     var n = D.s.length;

@@ -22,7 +22,7 @@
      their facts start. */
   var rtl = document.documentElement.dir === "rtl";
   var dates = TimelineDates, text = TimelineText;
-  var dayLabel = dates.dayLabel, decimalYear = dates.decimalYear;
+  var dayLabel = dates.dayLabel, decimalYear = dates.decimalYear, word = dates.word;
   /* Set from K at start. */
   var PERIOD, APPROX, UNCERTAIN, COARSE, OPEN, WORK, OPENSTART, LARGE, LABELS, PAGE;
 
@@ -47,10 +47,10 @@
   function rangeLabel(i) {
     var s = dayLabel(D.s[i]);
     if (D.fl[i] & OPEN) {
-      return s + " \u2013 (open)";
+      return s + " \u2013 " + word("Open");
     }
     if (D.fl[i] & OPENSTART) {
-      return "(open) \u2013 " + dayLabel(D.e[i]);
+      return word("Open") + " \u2013 " + dayLabel(D.e[i]);
     }
     return D.s[i] === D.e[i] ? s : s + " \u2013 " + dayLabel(D.e[i]);
   }
@@ -66,8 +66,11 @@
   }
 
   function label(i) {
-    var fl = D.fl[i];
-    return (fl & APPROX ? "c. " : "") + D.title[i] + (fl & UNCERTAIN ? " (?)" : "");
+    var fl = D.fl[i], s = D.title[i];
+    if (fl & APPROX) {
+      s = word("Approximate", { Title: s });
+    }
+    return fl & UNCERTAIN ? word("Uncertain", { Title: s }) : s;
   }
 
   var measure = null, widths = {};
@@ -157,8 +160,10 @@
     }
     if (p.seriesId === "links") {
       var w = p.value[5], f = p.value[6];
-      return "<div class=\"tl-tip\"><strong>" + esc(D.title[w]) + "</strong> (" + esc(D.date[w]) +
-        ")<br>studies <strong>" + esc(D.title[f]) + "</strong> (" + esc(D.date[f]) + ")</div>";
+      return "<div class=\"tl-tip\">" + word("LinkStudies", {
+        Work: "<strong>" + esc(D.title[w]) + "</strong> (" + esc(D.date[w]) + ")",
+        Fact: "<strong>" + esc(D.title[f]) + "</strong> (" + esc(D.date[f]) + ")"
+      }) + "</div>";
     }
     return factTip(factOf(p));
   }

@@ -12,20 +12,20 @@
     var tbody = table.tBodies[0], first = 0;
     var nav = document.createElement("nav");
     nav.className = "pager";
-    nav.setAttribute("aria-label", "Pages of the table");
+    nav.setAttribute("aria-label", word("TablePages"));
     var prev = document.createElement("button"), next = document.createElement("button");
     var status = document.createElement("span");
     status.setAttribute("aria-live", "polite");
     prev.type = next.type = "button";
-    prev.textContent = "Previous";
-    next.textContent = "Next";
+    prev.textContent = word("Previous");
+    next.textContent = word("Next");
     nav.append(prev, status, next);
     table.parentNode.insertBefore(nav, table);
     function total() {
       return list ? list.length : D.id.length;
     }
     function label(count) {
-      status.textContent = count ? " Facts " + (first + 1) + "\u2013" + (first + count) + " of " + total() + " " : " No fact ";
+      status.textContent = " " + (count ? word("TableShows", { First: first + 1, Last: first + count, Count: total() }) : word("NoFact")) + " ";
       prev.disabled = first === 0;
       next.disabled = first + PAGE >= total();
     }
@@ -80,11 +80,11 @@
       Date: function () {
         var c = cell("td", shownDate(i));
         if (!shownDate(i)) {
-          c.appendChild(document.createElement("em")).textContent = "undated";
+          c.appendChild(document.createElement("em")).textContent = word("UndatedMark");
         }
       },
       Range: function () { cell("td", i < D.s.length ? rangeLabel(i) : ""); },
-      Kind: function () { cell("td", (D.fl[i] & WORK ? "historiography" : "history") + (D.grp[i] ? ": " + D.grp[i] : "")); },
+      Kind: function () { cell("td", word(D.fl[i] & WORK ? "Kind.Historiography" : "Kind.History") + (D.grp[i] ? ": " + D.grp[i] : "")); },
       Title: function () {
         var title = cell("th");
         title.scope = "row";
@@ -97,7 +97,7 @@
         title.appendChild(document.createTextNode(" "));
         var self = link(title, "#fact-" + D.id[i], "#", false);
         self.className = "permalink";
-        self.setAttribute("aria-label", "Link to this fact");
+        self.setAttribute("aria-label", word("LinkToFact"));
       },
       Description: function () { cell("td", D.desc[i]); },
       Citation: function () { cell("td", [D.au[i], D.pub[i]].filter(Boolean).join(", ")); },
@@ -138,7 +138,7 @@
     };
     D.heads.forEach(function (h) {
       makers[h]();
-      tr.lastChild.dataset.label = h;
+      tr.lastChild.dataset.label = word("Heading." + h);
     });
     for (var c = 0; c < D.xn.length; c++) {
       cell("td", D.xv[c][i]).dataset.label = D.xn[c];

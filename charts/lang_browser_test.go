@@ -1,0 +1,113 @@
+package charts
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/chromedp/cdproto/emulation"
+	"github.com/chromedp/chromedp"
+
+	"timeline/internal/browsertest"
+	"timeline/internal/locale"
+	"timeline/pipeline"
+)
+
+// TestBrowserLanguages draws the seed as a German, Russian, Arabic and
+// Japanese lesson. The page's words are the catalogue's: the controls,
+// the summary, the caption, the table's headings, the tooltip's field
+// names, the band names; the axis writes months as the language does,
+// time runs right to left in Arabic, no label runs into another, and
+// nothing scrolls sideways.
+func TestBrowserLanguages(t *testing.T) {
+	t.Parallel()
+	_, seed := seedPages(t)
+	b := browsertest.Start(t)
+	for _, lang := range []string{"de", "ru", "ar", "ja"} {
+		t.Run(lang, func(t *testing.T) {
+			t.Parallel()
+			loc, _ := locale.For(lang)
+			tab := b.NewTab(t, serveECharts(t))
+			tab.Open(browsertest.WritePage(t, lang+".html", render(t, seed, Options{Lang: lang})))
+			dir := ""
+			if lang == "ar" {
+				dir = "rtl"
+			}
+			if got := browsertest.Eval[[]string](tab, `[document.documentElement.lang, document.documentElement.dir]`); got[0] != lang || got[1] != dir {
+				t.Errorf("lang and dir = %q, want %s %q", got, lang, dir)
+			}
+			words := browsertest.Eval[[]string](tab, `["#tl-zoom-in", "#tl-present", "label[for=tl-search]", "p.summary", "figure.chart figcaption", "#facts", "section.facts thead th"].map(q => document.querySelector(q).textContent)`)
+			want := []string{loc.Word("ZoomIn"), loc.Word("Present"), loc.Word("Search"), summary(seed, loc), loc.Word("Caption"), loc.Word("EveryFact"), loc.Word("Heading.Date")}
+			if !slices.Equal(words, want) {
+				t.Errorf("the page shows\n%q\nwant\n%q", words, want)
+			}
+			if tip := browsertest.Eval[string](tab, fmt.Sprintf(showTipJS, 0)); !strings.Contains(tip, loc.Word("Field.Date")) || !strings.Contains(tip, loc.Word("Field.Range")) {
+				t.Errorf("the tooltip reads %q, without %q and %q", tip, loc.Word("Field.Date"), loc.Word("Field.Range"))
+			}
+			texts := browsertest.Eval[[]string](tab, drawnTextsJS)
+			if !slices.Contains(texts, loc.Word("History")) || !slices.Contains(texts, loc.Word("Historiography")) {
+				t.Errorf("no band names %q and %q among %q", loc.Word("History"), loc.Word("Historiography"), texts)
+			}
+			// Zoomed to the first months of 1953, the axis names them.
+			browsertest.Eval[bool](tab, fmt.Sprintf(afterRenderJS, `{type: "dataZoom", startValue: 1952.9, endValue: 1953.5}`))
+			texts = browsertest.Eval[[]string](tab, drawnTextsJS)
+			for _, m := range []int{2, 3} {
+				if label := loc.Month(1953, m); !slices.Contains(texts, label) {
+					t.Errorf("no axis label %q among %q", label, texts)
+				}
+			}
+			browsertest.Eval[bool](tab, fmt.Sprintf(afterRenderJS, `{type: "dataZoom", start: 0, end: 100}`))
+			if lang == "ar" {
+				xs := browsertest.Eval[[]float64](tab, `Timeline.data().s.map(d => goecharts_timeline.convertToPixel({gridIndex: 0}, [TimelineDates.decimalYear(d, false), 0])[0])`)
+				for i := 1; i < len(xs); i++ {
+					if xs[i] >= xs[i-1] {
+						t.Errorf("%s is at x %.0f, not left of %s at %.0f", seed.Field(i, pipeline.FieldID), xs[i], seed.Field(i-1, pipeline.FieldID), xs[i-1])
+					}
+				}
+			}
+			if r := settledLabels(t, tab); len(r.Overlaps) > 0 || r.Drawn == 0 {
+				t.Errorf("%d labels drawn; overlapping: %q", r.Drawn, r.Overlaps)
+			}
+			if w := browsertest.Eval[[]int](tab, sidewaysJS); w[0] > w[1] {
+				t.Errorf("the page is %d px wide in a %d px window", w[0], w[1])
+			}
+			tab.NoProblems()
+		})
+	}
+}
+
+// TestBrowserAccessibilityInLanguages runs axe-core on the seed's page in
+// English, German and Arabic, on a desktop and a phone, in light and dark.
+func TestBrowserAccessibilityInLanguages(t *testing.T) {
+	t.Parallel()
+	_, seed := seedPages(t)
+	b := browsertest.Start(t)
+	for _, lang := range []string{"en", "de", "ar"} {
+		pageURL := browsertest.WritePage(t, "a11y-"+lang+".html", render(t, seed, Options{Lang: lang}))
+		for _, size := range []string{"desktop", "phone"} {
+			for _, scheme := range []string{"light", "dark"} {
+				t.Run(lang+" "+size+" "+scheme, func(t *testing.T) {
+					t.Parallel()
+					tab := b.NewTab(t, serveECharts(t))
+					if size == "phone" {
+						phone(t, tab)
+					}
+					if _, err := chromedp.Call(tab.Ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{
+						Features: []*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: scheme}},
+					}); err != nil {
+						t.Fatal(err)
+					}
+					tab.Open(pageURL)
+					if got := browsertest.Eval[bool](tab, `matchMedia("(prefers-color-scheme: dark)").matches`); got != (scheme == "dark") {
+						t.Fatalf("dark = %v", got)
+					}
+					if v := browsertest.Axe(t, tab); len(v) > 0 {
+						t.Errorf("axe-core finds %d violations:\n%s", len(v), strings.Join(v, "\n"))
+					}
+					tab.NoProblems()
+				})
+			}
+		}
+	}
+}

@@ -1,0 +1,44 @@
+package charts
+
+import (
+	"bytes"
+	"testing"
+
+	"timeline/internal/golden"
+	"timeline/internal/locale"
+)
+
+// TestLocaleJSON keeps testdata/locales.json, the payload's loc for every
+// language, from which the page script's tests (jstest) write the dates
+// that internal/locale/testdata/dates.json holds. Run go test -update
+// after changing a catalogue.
+func TestLocaleJSON(t *testing.T) {
+	var b bytes.Buffer
+	b.WriteString("{\n")
+	for i, tag := range locale.Tags() {
+		if i > 0 {
+			b.WriteString(",\n")
+		}
+		l, _ := locale.For(tag)
+		b.WriteString(`"` + tag + `": `)
+		b.Write(localeJSON(l))
+	}
+	b.WriteString("\n}\n")
+	golden.Check(t, "testdata/locales.json", b.Bytes())
+}
+
+func TestSummaryInLanguages(t *testing.T) {
+	tl := readTimeline(t, "testdata/stalinism.csv")
+	tests := map[string]string{
+		"en": "9 facts: 5 drawn, from 1926 to 2005; 4 undated, listed in the table.",
+		"de": "9 Einträge: 5 davon eingezeichnet, von 1926 bis 2005; 4 ohne Datum, in der Tabelle aufgeführt.",
+		"ru": "9 фактов: на диаграмме 5, с 1926 по 2005; 4 без даты, в таблице.",
+		"ja": "9 件：うち 5 件を描画（1926年～2005年）、4 件は日付なしで表に記載。",
+	}
+	for lang, want := range tests {
+		loc, _ := locale.For(lang)
+		if got := summary(tl, loc); got != want {
+			t.Errorf("%s: %q, want %q", lang, got, want)
+		}
+	}
+}

@@ -1,0 +1,119 @@
+package locale
+
+import (
+	"strconv"
+	"strings"
+
+	"golang.org/x/text/language"
+	"golang.org/x/text/message"
+	"golang.org/x/text/number"
+)
+
+// Dates before deepYear are written in years ago or with their thousands
+// apart, as the page's axis writes them.
+const deepYear = -9999
+
+// presentYear is the year "years ago" and BP count back from, 1950.
+const presentYear = 1950
+
+// Year writes an astronomical year (0 is 1 BC) as the language does:
+// "1953", "44 v. Chr.", "紀元前44年"; from 10,000 BC on with its thousands
+// apart ("12.000 v. Chr."), and from a million years ago in millions of
+// years ago ("vor 2,5 Millionen Jahren").
+func (l *Locale) Year(y int) string {
+	if y <= deepYear {
+		if ago := presentYear - y; ago >= 1_000_000 {
+			return l.Ago(float64(ago))
+		}
+		return l.fill(l.Patterns.YearBC, l.Number(float64(1-y)), 0, 0)
+	}
+	if y <= 0 {
+		return l.fill(l.Patterns.YearBC, strconv.Itoa(1-y), 0, 0)
+	}
+	return l.fill(l.Patterns.Year, strconv.Itoa(y), 0, 0)
+}
+
+// Month writes a month of a year: "März 1974", "1974年3月".
+func (l *Locale) Month(y, m int) string {
+	if y <= 0 {
+		return l.fill(l.Patterns.MonthBC, strconv.Itoa(1-y), m, 0)
+	}
+	return l.fill(l.Patterns.Month, strconv.Itoa(y), m, 0)
+}
+
+// Day writes a day: "5. März 1953", "5 Mar 1953", "1953年3月5日".
+func (l *Locale) Day(y, m, d int) string {
+	if y <= 0 {
+		return l.fill(l.Patterns.DayBC, strconv.Itoa(1-y), m, d)
+	}
+	return l.fill(l.Patterns.Day, strconv.Itoa(y), m, d)
+}
+
+// Ago writes a time that many years before 1950: in billions, millions
+// or thousands of years ago, or in years.
+func (l *Locale) Ago(years float64) string {
+	id, unit := "YearsAgo", 1.0
+	switch {
+	case years >= 1e9:
+		id, unit = "BillionYearsAgo", 1e9
+	case years >= 1e6:
+		id, unit = "MillionYearsAgo", 1e6
+	case years >= 1e4:
+		id, unit = "ThousandYearsAgo", 1e3
+	}
+	n := years / unit
+	// Two decimals at most: 2.58 million years ago.
+	count := strconv.FormatFloat(float64(int64(n*100+0.5))/100, 'f', -1, 64)
+	text := l.Text(id, map[string]any{"Count": count})
+	return strings.Replace(text, count, l.Number(n), 1)
+}
+
+// Number writes a number as the language does, in Latin digits, with at
+// most two decimals: "12.000", "2,5". Its group and decimal separators are
+// those x/text writes for the language; the page script groups with the
+// same, from Separators.
+func (l *Locale) Number(x float64) string {
+	group, decimal := l.Separators()
+	s := strconv.FormatFloat(float64(int64(x*100+0.5))/100, 'f', -1, 64)
+	whole, frac, _ := strings.Cut(s, ".")
+	var b strings.Builder
+	for i, c := range whole {
+		if i > 0 && (len(whole)-i)%3 == 0 && len(whole) > 4 {
+			b.WriteString(group)
+		}
+		b.WriteRune(c)
+	}
+	if frac != "" {
+		b.WriteString(decimal + frac)
+	}
+	return b.String()
+}
+
+// Separators gives the characters the language puts between groups of
+// thousands and before decimals: "." and "," in German.
+func (l *Locale) Separators() (group, decimal string) {
+	p := message.NewPrinter(language.Make(l.Tag + "-u-nu-latn"))
+	s := p.Sprint(number.Decimal(1234.5))
+	// s is "1" group "234" decimal "5".
+	rest := strings.TrimPrefix(s, "1")
+	group, rest, _ = strings.Cut(rest, "234")
+	decimal = strings.TrimSuffix(rest, "5")
+	return group, decimal
+}
+
+// fill puts a year (already written), a month and a day into a pattern.
+func (l *Locale) fill(pattern, year string, m, d int) string {
+	r := strings.NewReplacer("{y}", year, "{G}", l.BC[0], "{d}", strconv.Itoa(d), "{M}", strconv.Itoa(m),
+		"{MMM}", l.monthAbbr(m, false), "{LLL}", l.monthAbbr(m, true))
+	return r.Replace(pattern)
+}
+
+func (l *Locale) monthAbbr(m int, standAlone bool) string {
+	if m < 1 || m > 12 {
+		return ""
+	}
+	if standAlone {
+		return l.StandAloneAbbr[m-1]
+	}
+	return l.MonthsAbbr[m-1]
+}
