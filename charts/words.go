@@ -90,3 +90,10 @@ func rangeLabel(loc *locale.Locale, d pipeline.Date) string {
 	}
 	return dayLabel(loc, d.Start) + " – " + dayLabel(loc, d.End)
 }
+
+// Speaks tells whether pages in a language, a BCP 47 tag, have its words:
+// a language without a catalogue gets English ones.
+func Speaks(lang string) bool {
+	_, ok := pageLocale(lang)
+	return ok
+}

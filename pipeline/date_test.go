@@ -71,9 +71,16 @@ func TestParseDate(t *testing.T) {
 
 func checkParseDate(t *testing.T, tests []parseDateTest) {
 	t.Helper()
+	checkParseDateIn(t, nil, tests)
+}
+
+// checkParseDateIn checks dates as r reads them: in its language, or in
+// English for nil.
+func checkParseDateIn(t *testing.T, r *DateReader, tests []parseDateTest) {
+	t.Helper()
 	for _, tt := range tests {
 		for _, in := range tt.in {
-			d, err := ParseDate(in)
+			d, err := r.Parse(in)
 			if err != nil {
 				t.Errorf("ParseDate(%q): %v", in, err)
 				continue

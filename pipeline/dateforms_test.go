@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"timeline/internal/golden"
+	"timeline/internal/locale"
 )
 
 // historianDateTests are the forms of README's date table beyond plain
@@ -188,8 +189,18 @@ func TestREADMEDates(t *testing.T) {
 		t.Fatal("README has no Dates section before The page")
 	}
 	code := regexp.MustCompile("`([^`]*)`")
+	// A heading "#### Deutsch (`de`)" reads the rows after it in German.
+	langHeading := regexp.MustCompile("^#### .*\\(`([a-zA-Z-]+)`\\)$")
 	rows := 0
+	var r *DateReader
+	langs := map[string]int{}
 	for _, line := range strings.Split(readme[start:end], "\n") {
+		if m := langHeading.FindStringSubmatch(line); m != nil {
+			if r = DatesIn(m[1]); r == nil {
+				t.Errorf("README: no catalogue for %s", m[1])
+			}
+			continue
+		}
 		cells := strings.Split(line, " | ")
 		if !strings.HasPrefix(line, "| `") || len(cells) != 7 {
 			continue
@@ -202,9 +213,16 @@ func TestREADMEDates(t *testing.T) {
 		for _, m := range code.FindAllStringSubmatch(cells[0], -1) {
 			forms = append(forms, m[1])
 		}
-		checkParseDate(t, []parseDateTest{{forms, want}})
+		checkParseDateIn(t, r, []parseDateTest{{forms, want}})
+		langs[r.String()]++
 	}
 	if rows < 40 {
 		t.Errorf("README's date tables have %d rows, want at least 40", rows)
+	}
+	// A section for every language but English, each with a few rows.
+	for _, tag := range locale.Tags() {
+		if tag != locale.Default && langs[tag] < 3 {
+			t.Errorf("README's dates in %s: %d rows, want a section of at least 3", tag, langs[tag])
+		}
 	}
 }

@@ -47,8 +47,12 @@ the first view, and the lesson's language (see -lang):
 
 	---
 	view: 1925–1955
-	lang: he
+	lang: de
 	---
+
+In the lesson's language, the page's words and dates are that language's,
+and the CSV's dates may be written in it as well as in English ("5. März
+1953", "um 1929"). Ar and he pages read right to left.
 
 A page loads the pinned ECharts from its CDN, checked by its Subresource
 Integrity hash. With -offline, ECharts is inlined instead, so the single
@@ -152,7 +156,7 @@ func largest(files []string) int64 {
 func pageFlags(fs *flag.FlagSet) func(ctx context.Context, stderr io.Writer) (charts.Options, error) {
 	offline := fs.Bool("offline", false, "inline ECharts, so pages work with no network")
 	echartsFile := fs.String("echarts", "", "with -offline, inline this copy of ECharts "+charts.EChartsVersion+" (`FILE`)")
-	lang := fs.String("lang", "", "the lessons' `LANGUAGE` where NAME.md names none: en (the default), de, he… ar and he pages read right to left")
+	lang := fs.String("lang", "", "the lessons' `LANGUAGE` where NAME.md names none: en (the default), de, fr, es, it, pt, nl, pl, cs, sv, ru, uk, sr, sr-Latn, tr, el, ar, he, zh, ja, ko")
 	return func(ctx context.Context, stderr io.Writer) (charts.Options, error) {
 		var opts charts.Options
 		if *lang != "" {
@@ -345,6 +349,9 @@ func (b builder) buildOne(ctx context.Context, tx *outset.Tx, tl outset.Timeline
 	}
 	opts := b.opts
 	opts.Intro = in.intro
+	if lang := cmp.Or(opts.Intro.Lang, opts.Lang); lang != "" && !charts.Speaks(lang) {
+		fmt.Fprintf(stderr, "%s: no words in %s yet: the page speaks English\n", tl.Input, lang)
+	}
 	if err := b.writeOutputs(ctx, tx, tl, in.t, opts); err != nil {
 		return entry, nil, err
 	}
