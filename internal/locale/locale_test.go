@@ -1,9 +1,14 @@
 package locale
 
 import (
+	"bytes"
+	"os"
+	"os/exec"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
+	"timeline/internal/testenv"
 )
 
 // TestCatalogues checks that every language has every message English
@@ -160,4 +165,23 @@ func diff(a, b []string) []string {
 		}
 	}
 	return out
+}
+
+// TestCLDRGenerated checks that cldr.go is what gen_cldr.go writes from the
+// pinned cldr-dates-full package, which npm ci installs.
+func TestCLDRGenerated(t *testing.T) {
+	dir := filepath.Join("..", "..", "node_modules", "cldr-dates-full")
+	if _, err := os.Stat(dir); err != nil {
+		testenv.Skip(t, "no %s: run npm ci", dir)
+	}
+	out := filepath.Join(t.TempDir(), "cldr.go")
+	cmd := exec.Command("go", "run", "gen_cldr.go", "-cldr", dir, "-o", out)
+	if b, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("gen_cldr: %v\n%s", err, b)
+	}
+	want, _ := os.ReadFile("cldr.go")
+	got, _ := os.ReadFile(out)
+	if !bytes.Equal(got, want) {
+		t.Error("cldr.go is not what gen_cldr.go writes: run go generate ./internal/locale")
+	}
 }
