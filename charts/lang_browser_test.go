@@ -11,7 +11,6 @@ import (
 
 	"timeline/internal/browsertest"
 	"timeline/internal/locale"
-	"timeline/pipeline"
 )
 
 // TestBrowserLanguages draws the seed as a German, Russian, Arabic and
@@ -59,12 +58,7 @@ func TestBrowserLanguages(t *testing.T) {
 			}
 			browsertest.Eval[bool](tab, fmt.Sprintf(afterRenderJS, `{type: "dataZoom", start: 0, end: 100}`))
 			if lang == "ar" {
-				xs := browsertest.Eval[[]float64](tab, `Timeline.data().s.map(d => goecharts_timeline.convertToPixel({gridIndex: 0}, [TimelineDates.decimalYear(d, false), 0])[0])`)
-				for i := 1; i < len(xs); i++ {
-					if xs[i] >= xs[i-1] {
-						t.Errorf("%s is at x %.0f, not left of %s at %.0f", seed.Field(i, pipeline.FieldID), xs[i], seed.Field(i-1, pipeline.FieldID), xs[i-1])
-					}
-				}
+				checkRightToLeft(t, tab, seed)
 			}
 			if r := settledLabels(t, tab); len(r.Overlaps) > 0 || r.Drawn == 0 {
 				t.Errorf("%d labels drawn; overlapping: %q", r.Drawn, r.Overlaps)

@@ -31,16 +31,7 @@ func TestBrowserRTL(t *testing.T) {
 			if got := browsertest.Eval[[]string](tab, `[document.documentElement.lang, document.documentElement.dir, getComputedStyle(document.body).direction]`); strings.Join(got, " ") != "he rtl rtl" {
 				t.Errorf("lang, dir and direction = %q, want he rtl rtl", got)
 			}
-			// The dated facts start from right to left, in date order.
-			xs := browsertest.Eval[[]float64](tab, `(() => {
-				const D = Timeline.data();
-				return D.s.map(d => goecharts_timeline.convertToPixel({gridIndex: 0}, [TimelineDates.decimalYear(d, false), 0])[0]);
-			})()`)
-			for i := 1; i < len(xs); i++ {
-				if xs[i] >= xs[i-1] {
-					t.Errorf("%s is at x %.0f, not left of %s at %.0f", seed.Field(i, pipeline.FieldID), xs[i], seed.Field(i-1, pipeline.FieldID), xs[i-1])
-				}
-			}
+			checkRightToLeft(t, tab, seed)
 			if r := settledLabels(t, tab); len(r.Overlaps) > 0 || r.Drawn == 0 {
 				t.Errorf("%d labels drawn; overlapping: %q", r.Drawn, r.Overlaps)
 			}
@@ -66,5 +57,17 @@ func TestBrowserRTL(t *testing.T) {
 			}
 			tab.NoProblems()
 		})
+	}
+}
+
+// checkRightToLeft checks that tl's dated facts start from right to left,
+// in date order.
+func checkRightToLeft(t *testing.T, tab *browsertest.Tab, tl *pipeline.Timeline) {
+	t.Helper()
+	xs := browsertest.Eval[[]float64](tab, `Timeline.data().s.map(d => goecharts_timeline.convertToPixel({gridIndex: 0}, [TimelineDates.decimalYear(d, false), 0])[0])`)
+	for i := 1; i < len(xs); i++ {
+		if xs[i] >= xs[i-1] {
+			t.Errorf("%s is at x %.0f, not left of %s at %.0f", tl.Field(i, pipeline.FieldID), xs[i], tl.Field(i-1, pipeline.FieldID), xs[i-1])
+		}
 	}
 }
