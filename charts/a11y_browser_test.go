@@ -12,7 +12,8 @@ import (
 )
 
 // TestBrowserAccessibility runs axe-core on the seed's page, on its embed,
-// while presenting, and at a phone's size: no violation.
+// while presenting, and at a phone's size: no violation, and none on the
+// page in dark colours.
 func TestBrowserAccessibility(t *testing.T) {
 	t.Parallel()
 	dir, _ := seedPages(t)
@@ -40,7 +41,9 @@ func TestBrowserAccessibility(t *testing.T) {
 					t.Fatal(err)
 				}
 			}
-			if v := browsertest.Axe(t, tab); len(v) > 0 {
+			if c.hash == "" && c.page == "stalinism.html" {
+				axeLightAndDark(t, tab)
+			} else if v := browsertest.Axe(t, tab); len(v) > 0 {
 				t.Errorf("axe-core finds %d violations:\n%s", len(v), strings.Join(v, "\n"))
 			}
 			tab.NoProblems()
