@@ -521,7 +521,8 @@ func (b builder) earlier(name string) charts.IndexEntry {
 		return charts.IndexEntry{}
 	}
 	defer f.Close()
-	t, problems, err := pipeline.Read(f, f.Name(), name)
+	// Its dates are as written, maybe in the lessons' language.
+	t, problems, err := pipeline.Options{Lang: b.opts.Lang}.Read(f, f.Name(), name)
 	if err != nil || problems.Errors() > 0 {
 		return charts.IndexEntry{}
 	}
