@@ -24,6 +24,9 @@
       splitLine: { lineStyle: { color: dark ? "#30363d" : "#e0e6f1" } } };
     chart.setOption({
       backgroundColor: paper,
+      /* The tooltip's own colours: its field names take the page's muted
+         colour, which must stand out from its background. */
+      tooltip: { backgroundColor: paper, borderColor: dark ? "#30363d" : "#d0d7de", textStyle: { color: ink } },
       legend: { textStyle: { color: ink }, pageTextStyle: { color: ink } },
       xAxis: axis, yAxis: axis,
       series: [{ id: "search", itemStyle: large ? { color: ink } : { borderColor: ink } }]
