@@ -222,7 +222,7 @@ func (p *Page) pageData(embed bool) pageData {
 		if limit > tableRowsLimit {
 			limit = tablePage
 		}
-		data.Bibliography, data.Works = bibliography(t)
+		data.Bibliography, data.Works = bibliography(t, loc)
 		data.Citations = o.Citations
 		data.Headings = tableHeadings(t)
 		data.Rows = tableRows(t, loc, data.Headings, limit)

@@ -50,8 +50,8 @@ func localeJSON(loc *locale.Locale) []byte {
 	sl := scriptLocale{Tag: loc.Tag, Group: group, Point: point, Months: loc.MonthsAbbr, Alone: loc.StandAloneAbbr,
 		BC: loc.BC[0], Pat: loc.Patterns, Words: map[string]any{}}
 	for _, id := range loc.IDs() {
-		if strings.HasPrefix(id, "Parse.") {
-			continue
+		if strings.HasPrefix(id, "Parse.") || strings.HasPrefix(id, "Ref") {
+			continue // the date reader's and Works cited's, Go's alone
 		}
 		forms := loc.Forms(id)
 		if len(forms) == 1 {

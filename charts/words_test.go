@@ -2,6 +2,7 @@ package charts
 
 import (
 	"bytes"
+	"strings"
 	"testing"
 
 	"timeline/internal/golden"
@@ -39,6 +40,27 @@ func TestSummaryInLanguages(t *testing.T) {
 		loc, _ := locale.For(lang)
 		if got := summary(tl, loc); got != want {
 			t.Errorf("%s: %q, want %q", lang, got, want)
+		}
+	}
+}
+
+// TestBibliographyInLanguages writes Works cited in the lesson's words.
+func TestBibliographyInLanguages(t *testing.T) {
+	tl := readTimeline(t, "testdata/stalinism.csv")
+	tests := map[string]string{
+		"en": "Bettelheim, Charles and Bernard Chavance (1981).",
+		"de": "Bettelheim, Charles und Bernard Chavance (1981).",
+		"ru": "Bettelheim, Charles и Bernard Chavance (1981).",
+	}
+	for lang, want := range tests {
+		loc, _ := locale.For(lang)
+		entries, _ := bibliography(tl, loc)
+		found := false
+		for _, e := range entries {
+			found = found || strings.HasPrefix(e.Text, want)
+		}
+		if !found {
+			t.Errorf("%s: no entry begins %q in %q", lang, want, entries)
 		}
 	}
 }

@@ -2,6 +2,7 @@ package charts
 
 import (
 	"timeline/internal/cite"
+	"timeline/internal/locale"
 	"timeline/pipeline"
 )
 
@@ -19,13 +20,14 @@ const bibliographyLimit = 300
 // bibEntry is one work of the page's bibliography.
 type bibEntry struct{ ID, Text string }
 
-// bibliography gives the works of t, author–date and sorted by author,
-// up to bibliographyLimit, and how many works there are.
-func bibliography(t *pipeline.Timeline) (entries []bibEntry, total int) {
+// bibliography gives the works of t, author–date in loc's words and sorted
+// by author, up to bibliographyLimit, and how many works there are.
+func bibliography(t *pipeline.Timeline, loc *locale.Locale) (entries []bibEntry, total int) {
 	works, total := cite.Bibliography(t, bibliographyLimit)
+	words := cite.Words{And: loc.Word("RefAnd"), NoDate: loc.Word("RefNoDate"), Year: loc.Year}
 	entries = make([]bibEntry, len(works))
 	for k, w := range works {
-		entries[k] = bibEntry{ID: w.ID, Text: w.Reference()}
+		entries[k] = bibEntry{ID: w.ID, Text: w.ReferenceIn(words)}
 	}
 	return entries, total
 }

@@ -238,26 +238,39 @@ func (n Name) Inverted() string {
 	return family + ", " + given
 }
 
+// Words are the words a reference is written with in a language.
+type Words struct {
+	And    string           // between the last two authors, spaces included: " and "
+	NoDate string           // for a work with no date: "n.d."
+	Year   func(int) string // writes an astronomical year: "44 BC"
+}
+
+// English are a reference's words in English.
+var English = Words{And: " and ", NoDate: "n.d.", Year: pipeline.YearLabel}
+
 // Reference writes a work author–date: "Barker, Colin (1974). Stalinism:
 // Criticism from Yugoslavia. International Socialism (1st series) No. 67,
 // March 1974, p. 32."
-func (w Work) Reference() string {
+func (w Work) Reference() string { return w.ReferenceIn(English) }
+
+// ReferenceIn writes a work author–date with the words of a language.
+func (w Work) ReferenceIn(words Words) string {
 	var b strings.Builder
 	for i, n := range w.Authors {
 		switch {
 		case i == 0:
 			b.WriteString(n.Inverted())
 		case i == len(w.Authors)-1:
-			b.WriteString(" and " + n.String())
+			b.WriteString(words.And + n.String())
 		default:
 			b.WriteString(", " + n.String())
 		}
 	}
-	year := "n.d."
+	year := words.NoDate
 	if !w.Date.IsZero() {
-		year = pipeline.YearLabel(w.Date.Start.Year)
+		year = words.Year(w.Date.Start.Year)
 		if w.Date.Start.Year != w.Date.End.Year {
-			year += "–" + pipeline.YearLabel(w.Date.End.Year)
+			year += "–" + words.Year(w.Date.End.Year)
 		}
 	}
 	if b.Len() > 0 {
