@@ -113,8 +113,8 @@ func (r *DateReader) Parse(text string) (Date, error) {
 	if rerr != nil {
 		return Date{}, &DateError{Text: text, Err: rerr}
 	}
-	if s == strings.ToLower(text) {
-		return d, err
+	if s == strings.ToLower(text) || s == "" {
+		return d, err // nothing of the language, or nothing but its filler words
 	}
 	ld, lerr := ParseDate(s)
 	switch {

@@ -2,7 +2,9 @@ package pipeline
 
 import (
 	"errors"
+	"strings"
 	"testing"
+	"timeline/internal/locale"
 )
 
 // TestDateReader reads dates as each language writes them: its month
@@ -132,4 +134,30 @@ func TestDateReaderTwoReadings(t *testing.T) {
 	if _, err := DatesIn("en").Parse("März 1974"); !errors.Is(err, ErrNotADate) {
 		t.Errorf("en März 1974: %v", err)
 	}
+}
+
+// FuzzDateReader reads any text in every language: no panic, and a date
+// it reads is a valid one, whose text is the input's, trimmed.
+func FuzzDateReader(f *testing.F) {
+	for _, s := range []string{"5. März 1953", "1930er", "um 1929", "44 v. Chr.", "3/4/1974", "jui 1789", "1953年3月5日", "公元前44年",
+		"١٩٧٤", "5 במרץ 1953", "década de 1930", "13.8 Ga", "c. 12,000 BC", "bc 1.2.", "年月日", "ב", "-е", "1930-е–1940-е"} {
+		f.Add(s)
+	}
+	tags := locale.Tags()
+	f.Fuzz(func(t *testing.T, s string) {
+		for _, tag := range tags {
+			d, err := DatesIn(tag).Parse(s)
+			if err != nil {
+				continue
+			}
+			if d.Text != strings.TrimSpace(s) {
+				t.Errorf("%s %q: text %q", tag, s, d.Text)
+			}
+			if !d.IsZero() {
+				if verr := d.Validate(); verr != nil {
+					t.Errorf("%s %q: %v", tag, s, verr)
+				}
+			}
+		}
+	})
 }
