@@ -2,11 +2,13 @@ package charts
 
 import (
 	"bytes"
+	"slices"
 	"strings"
 	"testing"
 
 	"timeline/internal/golden"
 	"timeline/internal/locale"
+	"timeline/internal/schema"
 )
 
 // TestLocaleJSON keeps testdata/locales.json, the payload's loc for every
@@ -61,6 +63,21 @@ func TestBibliographyInLanguages(t *testing.T) {
 		}
 		if !found {
 			t.Errorf("%s: no entry begins %q in %q", lang, want, entries)
+		}
+	}
+}
+
+// TestSchemaWords checks that the catalogue names every heading and
+// tooltip label of the schema: a new column needs its words.
+func TestSchemaWords(t *testing.T) {
+	en := english()
+	ids := en.IDs()
+	for _, c := range schema.Columns {
+		if c.Shown != "" && !slices.Contains(ids, "Heading."+c.Shown) {
+			t.Errorf("column %s: no message Heading.%s", c.Name, c.Shown)
+		}
+		if c.Label != "" && !slices.Contains(ids, fieldWord(c.Label)) {
+			t.Errorf("column %s: no message %s", c.Name, fieldWord(c.Label))
 		}
 	}
 }
