@@ -8,7 +8,9 @@
 // (pipeline/columns_gen.go); the reader checks each value by its Value;
 // the normalised CSV writes the columns in this order; the page's payload
 // carries the columns that have a Payload key. Adding a column is one
-// entry here, go generate, and tests.
+// entry here, go generate, and tests; a column with a new Shown or Label
+// also needs its words, "Heading.Shown" or "Field.Label", in each
+// catalogue of internal/locale (a test says which are missing).
 package schema
 
 // Value is what a column's values are, and so how they are read and
