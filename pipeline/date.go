@@ -3,6 +3,7 @@ package pipeline
 import (
 	"errors"
 	"fmt"
+	"math/bits"
 	"regexp"
 	"strconv"
 	"strings"
@@ -92,14 +93,22 @@ func (e *DateError) Error() string { return fmt.Sprintf("date %q: %v", e.Text, e
 // Unwrap gives the cause.
 func (e *DateError) Unwrap() error { return e.Err }
 
-// The years a date may have: back to five million years ago (3,000,000
-// BC and the first stone tools are in reach; a day number of five
-// million years still fits the 32 bits a timeline keeps it in), and up to
-// 9999.
+// The years a date may have: back to 14 billion years ago, before the Big
+// Bang, and up to 9999. A 32-bit int holds the day numbers of five million
+// years only (the first stone tools are in reach), so there the years
+// reach that far.
 const (
-	minYear = -14_000_000_000 // further back than the Big Bang, 13.8 billion years ago
+	minYear = bits.UintSize/64*-14_000_000_000 + (1-bits.UintSize/64)*-5_000_000
 	maxYear = 9999
 )
+
+// tooEarly says why a year before minYear is not one.
+func tooEarly() string {
+	if bits.UintSize < 64 {
+		return "further back than five million years, as far as a 32-bit machine reaches"
+	}
+	return "further back than the Big Bang, 13.8 billion years ago"
+}
 
 var monthNames = [12]string{"January", "February", "March", "April", "May", "June",
 	"July", "August", "September", "October", "November", "December"}

@@ -137,7 +137,7 @@ func deepForm(text, s, lower string) (Date, bool, error) {
 		year = presentYear - int64(back+0.5)
 	}
 	if year < minYear {
-		return Date{}, true, because(ErrYearRange, "further back than the Big Bang, 13.8 billion years ago")
+		return Date{}, true, because(ErrYearRange, "%s", tooEarly())
 	}
 	if year > maxYear {
 		return Date{}, true, because(ErrYearRange, "year %d is out of range", year)
