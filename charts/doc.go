@@ -18,6 +18,13 @@
 // option without HTML escaping and deletes "__f__" everywhere, so every
 // CSV string that reaches the page goes through SafeText's escaping.
 //
+// A page speaks the lesson's language (Options.Lang, or the intro's lang):
+// its words come from the catalogues of package internal/locale, with
+// CLDR plural forms, and its dates from CLDR's month names and patterns.
+// The payload's "loc" carries them to the script, which picks plural
+// forms with the browser's Intl.PluralRules. Arabic and Hebrew pages run
+// right to left.
+//
 // When the first full render is done, the page sets data-timeline-ready on
 // <html> to the number of facts drawn.
 //

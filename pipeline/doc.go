@@ -31,7 +31,13 @@
 // ("8–16 March 1917"), one of several ("1667 or 1668") and Old Style days
 // ("25 October 1917 (O.S.)", converted to the Gregorian calendar).
 // Years BC are numbered astronomically, as ISO 8601 and EDTF do: 44 BC is
-// year -43.
+// year -43. Deep time reaches back to the Big Bang ("12,000 BC", "40,000
+// BP", "2.5 Ma", "13.8 billion years ago"), in the precision it was
+// written in.
+//
+// Options.Read reads dates in a lesson's language too (a DateReader):
+// "5. März 1953", "vers 1929", "1930-е", "紀元前44年", with CLDR's month
+// names and era words from package internal/locale.
 //
 // CSV goes through github.com/gocarina/gocsv, with the struct tags of one
 // record type as the schema. Read reports every problem in a file at once,
