@@ -94,3 +94,20 @@ func Example() {
 	// a-rough-date-1929,history,A rough date,c. 1929,1929-01-01,1929-12-31,year,true,,1929~,...
 	// a-study-of-the-1930s-2005,historiography,A study of the 1930s,2005,2005-01-01,2005-12-31,year,,,2005,...
 }
+
+func ExampleDatesIn() {
+	de := pipeline.DatesIn("de")
+	for _, s := range []string{"5. März 1953", "um 1929", "1930er", "44 v. Chr.", "March 1974"} {
+		d, err := de.Parse(s)
+		fmt.Println(s, "→", d.EDTF, d.Precision, err)
+	}
+	_, err := de.Parse("3/4/1974")
+	fmt.Println(err)
+	// Output:
+	// 5. März 1953 → 1953-03-05 day <nil>
+	// um 1929 → 1929~ year <nil>
+	// 1930er → 193X decade <nil>
+	// 44 v. Chr. → -0043 year <nil>
+	// March 1974 → 1974-03 month <nil>
+	// date "3/4/1974": reads two ways: 3 April 1974 or 4 March 1974; write the month in words
+}
