@@ -9,7 +9,9 @@
 // go-echarts configures the chart (axes, zoom, legend, toolbox, tooltip,
 // aria) with a fixed chart id. The facts travel as one compact JSON
 // payload of columns in a <script type="application/json"> element, which
-// the page's own script draws. The script is in parts under assets/js, by
+// the page's own script draws; past 3,000 facts the payload is gzipped
+// and written in base64, and the script inflates it with the browser's
+// DecompressionStream. The script is in parts under assets/js, by
 // concern (dates, text, state, drawing, large mode, search, table,
 // controls, start), inlined in that order; the pure ones, dates.js and
 // text.js, are tested with node --test in charts/jstest. Constants both

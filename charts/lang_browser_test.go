@@ -1,10 +1,12 @@
 package charts
 
 import (
+	"context"
 	"fmt"
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
@@ -107,6 +109,18 @@ func axeLightAndDark(t *testing.T, tab *browsertest.Tab) {
 		bg := browsertest.Eval[string](tab, `getComputedStyle(document.body).backgroundColor`)
 		if dark := bg != "rgb(255, 255, 255)"; dark != (scheme == "dark") {
 			t.Fatalf("%s: the page's background is %s", scheme, bg)
+		}
+		// The script recolours the chart, and a tooltip on show, when the
+		// scheme changes: wait for an open tooltip to take the page's
+		// background.
+		ctx, cancel := context.WithTimeout(tab.Ctx, 5*time.Second)
+		_, err := chromedp.Run(ctx, chromedp.Poll[bool](fmt.Sprintf(`(() => {
+			const tip = document.querySelector(".tl-tip");
+			return !tip || tip.offsetParent === null || getComputedStyle(tip.parentElement).backgroundColor === %q;
+		})()`, bg)))
+		cancel()
+		if err != nil {
+			t.Fatalf("%s: the open tooltip keeps its colours: %v", scheme, err)
 		}
 		if v := browsertest.Axe(t, tab); len(v) > 0 {
 			t.Errorf("%s: axe-core finds %d violations:\n%s", scheme, len(v), strings.Join(v, "\n"))

@@ -2,6 +2,8 @@ package charts
 
 import (
 	"bytes"
+	"compress/gzip"
+	"encoding/base64"
 	"encoding/json"
 	"fmt"
 	"path/filepath"
@@ -11,6 +13,7 @@ import (
 	"golang.org/x/net/html"
 
 	"timeline/internal/golden"
+	"timeline/internal/synth"
 	"timeline/pipeline"
 )
 
@@ -346,4 +349,38 @@ func mustDate(t *testing.T, s string) pipeline.Date {
 		t.Fatal(err)
 	}
 	return d
+}
+
+// TestCompressedPayload renders a timeline past compressedFacts: its
+// payload is gzip in base64, the same bytes each time, and inflates to
+// the JSON a small page carries as it is.
+func TestCompressedPayload(t *testing.T) {
+	tl, err := synth.Timeline(compressedFacts+1, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	page := render(t, tl, Options{})
+	if again := render(t, tl, Options{}); !bytes.Equal(page, again) {
+		t.Fatal("two renders of one timeline differ")
+	}
+	const open = `<script type="text/plain" data-encoding="gzip+base64" id="timeline-data">`
+	_, rest, ok := bytes.Cut(page, []byte(open))
+	if !ok {
+		t.Fatalf("no %s in the page", open)
+	}
+	b64, _, _ := bytes.Cut(rest, []byte("</script>"))
+	zr, err := gzip.NewReader(base64.NewDecoder(base64.StdEncoding, bytes.NewReader(b64)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var payload struct {
+		Name string  `json:"name"`
+		Fl   []uint8 `json:"fl"`
+	}
+	if err := json.NewDecoder(zr).Decode(&payload); err != nil {
+		t.Fatal(err)
+	}
+	if payload.Name != tl.Name || len(payload.Fl) != tl.Len() {
+		t.Errorf("the payload names %q with %d facts, want %q with %d", payload.Name, len(payload.Fl), tl.Name, tl.Len())
+	}
 }

@@ -23,10 +23,30 @@
     }
   }
 
-  /* start draws the payload in the element with id dataId on chart. */
+  /* start draws the payload in the element with id dataId on chart. A
+     large timeline's payload is gzipped in base64 (page.go's
+     writePayload): the browser inflates it first. */
   function start(c, dataId) {
     chart = c;
-    D = joinChunks(JSON.parse(document.getElementById(dataId).textContent));
+    var el = document.getElementById(dataId);
+    if (el.dataset.encoding !== "gzip+base64") {
+      begin(JSON.parse(el.textContent));
+      return;
+    }
+    var raw = atob(el.textContent), bytes = new Uint8Array(raw.length);
+    for (var i = 0; i < raw.length; i++) {
+      bytes[i] = raw.charCodeAt(i);
+    }
+    raw = null;
+    el.textContent = "";
+    new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"))).text().then(function (json) {
+      begin(JSON.parse(json));
+    });
+  }
+
+  /* begin draws the payload, parsed. */
+  function begin(data) {
+    D = joinChunks(data);
     K = D.k;
     dates.setLocale(D.loc);
     PERIOD = K.period; APPROX = K.approx; UNCERTAIN = K.uncertain; COARSE = K.coarse; OPEN = K.open; WORK = K.work; OPENSTART = K.openstart;
