@@ -86,11 +86,20 @@
     return a;
   }
 
+  /* windowShown is how many labels large mode draws now. */
+  var windowShown = 0;
+
   /* Large mode: after a zoom, label and link the facts that start in view,
-     and then those that reach into it, while there are at most K.labels. */
+     and then those that reach into it, while there are at most K.labels.
+     A view with too many facts to label, after another, changes nothing:
+     drawing it again would cost as much as the zoom itself. */
   function updateWindow() {
-    var view = viewYears();
-    chart.setOption({ series: windowSeries(view[0], view[1]) });
+    var view = viewYears(), before = windowShown;
+    var series = windowSeries(view[0], view[1]);
+    if (before === 0 && windowShown === 0) {
+      return;
+    }
+    chart.setOption({ series: series });
   }
 
   /* windowSeries gives the labels and links of large mode for the years
@@ -115,5 +124,6 @@
     items = text.unclutter(items, function (it) {
       return chart.convertToPixel({ gridIndex: 0 }, [it[0], 0])[0] + 5;
     }, textWidth);
+    windowShown = items.length;
     return [{ id: "labels", data: items }, { id: "links", data: items.length ? linkData(shown, lo, hi) : [] }];
   }
