@@ -115,7 +115,7 @@ func (o Options) lang() (string, bool) {
 // locale gives the catalogue of the page's language.
 func (o Options) locale() *locale.Locale {
 	lang, _ := o.lang()
-	loc, _ := pageLocale(lang)
+	loc, _ := locale.For(lang) // English words for a language without a catalogue
 	return loc
 }
 

@@ -3,15 +3,10 @@ package charts
 import (
 	"encoding/json"
 	"strings"
-	"sync"
 
 	"timeline/internal/locale"
 	"timeline/pipeline"
 )
-
-// pageLocale gives the catalogue of a page's language, and whether the
-// language has one: a page in a language without one speaks English.
-func pageLocale(lang string) (*locale.Locale, bool) { return locale.For(lang) }
 
 // english is the catalogue of a page in English.
 func english() *locale.Locale {
@@ -32,20 +27,10 @@ type scriptLocale struct {
 	Words  map[string]any  `json:"w"` // id: text, or plural forms by CLDR category
 }
 
-var (
-	localeJSONMu sync.Mutex
-	localeJSONs  = map[string][]byte{}
-)
-
-// localeJSON gives loc's scriptLocale as JSON, made once per language.
+// localeJSON gives loc's scriptLocale as JSON.
 // Every page word but the date parser's is in it; encoding/json escapes
 // <, > and & in it, so it is safe inside the payload's script element.
 func localeJSON(loc *locale.Locale) []byte {
-	localeJSONMu.Lock()
-	defer localeJSONMu.Unlock()
-	if b, ok := localeJSONs[loc.Tag]; ok {
-		return b
-	}
 	group, point := loc.Separators()
 	sl := scriptLocale{Tag: loc.Tag, Group: group, Point: point, Months: loc.MonthsAbbr, Alone: loc.StandAloneAbbr,
 		BC: loc.BC[0], Pat: loc.Patterns, Words: map[string]any{}}
@@ -64,7 +49,6 @@ func localeJSON(loc *locale.Locale) []byte {
 	if err != nil {
 		panic(err) // strings only: cannot fail
 	}
-	localeJSONs[loc.Tag] = b
 	return b
 }
 
@@ -94,6 +78,6 @@ func rangeLabel(loc *locale.Locale, d pipeline.Date) string {
 // Speaks tells whether pages in a language, a BCP 47 tag, have its words:
 // a language without a catalogue gets English ones.
 func Speaks(lang string) bool {
-	_, ok := pageLocale(lang)
+	_, ok := locale.For(lang)
 	return ok
 }

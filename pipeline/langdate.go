@@ -2,12 +2,10 @@ package pipeline
 
 import (
 	"cmp"
-	"fmt"
 	"regexp"
 	"slices"
 	"strconv"
 	"strings"
-	"sync"
 	"unicode"
 
 	"timeline/internal/locale"
@@ -32,11 +30,6 @@ type DateReader struct {
 // phrase is a word or words of the language and what it is in English.
 type phrase struct{ from, to string }
 
-var (
-	readersMu sync.Mutex
-	readers   = map[string]*DateReader{}
-)
-
 // DatesIn gives the reader of dates in a language, a BCP 47 tag. English,
 // and a language with no catalogue, give nil, which reads English only.
 func DatesIn(lang string) *DateReader {
@@ -44,14 +37,7 @@ func DatesIn(lang string) *DateReader {
 	if !ok || l.Tag == locale.Default {
 		return nil
 	}
-	readersMu.Lock()
-	defer readersMu.Unlock()
-	if r := readers[l.Tag]; r != nil {
-		return r
-	}
-	r := newDateReader(l)
-	readers[l.Tag] = r
-	return r
+	return newDateReader(l)
 }
 
 func newDateReader(l *locale.Locale) *DateReader {
@@ -355,5 +341,5 @@ func (r *DateReader) String() string {
 	if r == nil {
 		return locale.Default
 	}
-	return fmt.Sprint(r.loc.Tag)
+	return r.loc.Tag
 }

@@ -17,7 +17,6 @@ import (
 	"path"
 	"slices"
 	"strings"
-	"sync"
 
 	"github.com/nicksnyder/go-i18n/v2/i18n"
 	"golang.org/x/text/language"
@@ -58,23 +57,21 @@ type Locale struct {
 	messages  map[string]*i18n.Message
 }
 
-var (
-	loadOnce sync.Once
-	locales  map[string]*Locale
-	tags     []string
-	matcher  language.Matcher
-)
+// The catalogues, by tag, their tags sorted, and a matcher of tags to
+// them: read once, when the program starts, and never changed.
+var locales, tags, matcher = load()
 
-// load reads every catalogue once. They are embedded and checked by the
-// tests, so an error here is a broken build.
-func load() {
+// load reads every catalogue. They are embedded and checked by the tests,
+// so an error here is a broken build.
+func load() (map[string]*Locale, []string, language.Matcher) {
 	bundle := i18n.NewBundle(language.English)
 	bundle.RegisterUnmarshalFunc("json", json.Unmarshal)
 	files, err := catalogues.ReadDir("messages")
 	if err != nil {
 		panic(err)
 	}
-	locales = map[string]*Locale{}
+	locales := map[string]*Locale{}
+	var tags []string
 	var parsed []language.Tag
 	for _, f := range files {
 		mf, err := bundle.LoadMessageFileFS(catalogues, path.Join("messages", f.Name()))
@@ -101,19 +98,17 @@ func load() {
 			parsed = append(parsed, language.MustParse(t))
 		}
 	}
-	matcher = language.NewMatcher(parsed)
+	return locales, tags, language.NewMatcher(parsed)
 }
 
 // Tags lists the languages with a catalogue, sorted.
 func Tags() []string {
-	loadOnce.Do(load)
 	return slices.Clone(tags)
 }
 
 // For gives the catalogue closest to a language tag: "de-AT" gets de's,
 // "sr-Latn-RS" sr-Latn's. A language with none gets English, and ok false.
 func For(tag string) (l *Locale, ok bool) {
-	loadOnce.Do(load)
 	if l, found := locales[tag]; found {
 		return l, true
 	}
