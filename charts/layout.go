@@ -324,9 +324,10 @@ func fieldWord(label string) string { return "Field." + label }
 // compact JSON object of columns. lane, row, s and e hold the n dated
 // facts, fl every fact, dated ones first. The text columns, named in
 // texts, and xv for the extra columns, come in chunks of payloadChunk
-// facts, which the script joins. Days are day numbers from 1970-01-01.
-// Every string goes through appendJSONString.
-func (l *layout) writePayload(w *bufio.Writer, view pipeline.Span) error {
+// facts, which the script joins; given textsTo, the chunks are written there,
+// as a JSON array, and the payload's chunks is null. Days are day numbers
+// from 1970-01-01. Every string goes through appendJSONString.
+func (l *layout) writePayload(w, textsTo *bufio.Writer, view pipeline.Span) error {
 	t := l.t
 	n := t.Len()
 	// Each value is appended to the writer's free buffer, then written.
@@ -418,7 +419,13 @@ func (l *layout) writePayload(w *bufio.Writer, view pipeline.Span) error {
 	list(len(texts), func(c int) { str(texts[c].key) })
 	// The text columns come in chunks of facts: writing one chunk's
 	// columns reads the texts of the same few facts, which stay in cache.
+	// With texts, the chunks go there, and the payload's chunks is null.
 	key("chunks")
+	payload := w
+	if textsTo != nil {
+		w.WriteString("null")
+		w = textsTo
+	}
 	list((n+payloadChunk-1)/payloadChunk, func(c int) {
 		from := c * payloadChunk
 		to := min(n, from+payloadChunk)
@@ -436,6 +443,7 @@ func (l *layout) writePayload(w *bufio.Writer, view pipeline.Span) error {
 		})
 		w.WriteByte('}')
 	})
+	w = payload
 	// Links with an undated end are not drawn.
 	key("links")
 	w.WriteByte('[')

@@ -171,35 +171,55 @@ func payloadLevel(n int) int {
 // compressed tells whether the page's payload is gzipped.
 func (p *Page) compressed() bool { return p.t.Len() > compressedFacts }
 
-// writePayload writes the payload to w, as JSON or gzipped in base64.
-// gzip's header carries no name and no time, so the same timeline gives
-// the same bytes.
+// writePayload writes the payload to w, as JSON; or, for a large page,
+// gzipped in base64, with its text columns in a second element, which
+// the script inflates after the chart is drawn: a large page draws no
+// text until a zoom, a hover or a search asks for it. gzip's header
+// carries no name and no time, so the same timeline gives the same bytes.
 func (p *Page) writePayload(w io.Writer) error {
 	if !p.compressed() {
 		bw := bufio.NewWriterSize(w, 64<<10)
-		if err := p.layout.writePayload(bw, p.o.Intro.View); err != nil {
+		if err := p.layout.writePayload(bw, nil, p.o.Intro.View); err != nil {
 			return err
 		}
 		return bw.Flush()
 	}
-	// The payload is made on this goroutine and compressed on another,
-	// through a pipe: on two cores, the one waits less for the other.
+	level := payloadLevel(p.t.Len())
+	var textsOut bytes.Buffer
+	core, coreDone := gzipBase64(w, level)
+	texts, textsDone := gzipBase64(&textsOut, level)
+	bw, tw := bufio.NewWriterSize(core, 64<<10), bufio.NewWriterSize(texts, 64<<10)
+	err := cmp.Or(p.layout.writePayload(bw, tw, p.o.Intro.View), bw.Flush(), tw.Flush())
+	core.CloseWithError(err)
+	texts.CloseWithError(err)
+	if err = cmp.Or(err, <-coreDone, <-textsDone); err != nil {
+		return err
+	}
+	if _, err := io.WriteString(w, "</script>\n"+`<script type="text/plain" data-encoding="gzip+base64" id="timeline-texts">`); err != nil {
+		return err
+	}
+	_, err = textsOut.WriteTo(w)
+	return err
+}
+
+// gzipBase64 gives a writer whose bytes reach dst gzipped at level and
+// written in base64, compressed on a goroutine of its own: on two cores,
+// making the payload waits less for compressing it. Close the writer,
+// then receive the error from done.
+func gzipBase64(dst io.Writer, level int) (w *io.PipeWriter, done <-chan error) {
 	pr, pw := io.Pipe()
-	done := make(chan error, 1)
+	errs := make(chan error, 1)
 	go func() {
-		b64 := base64.NewEncoder(base64.StdEncoding, w)
-		zw, err := gzip.NewWriterLevel(b64, payloadLevel(p.t.Len()))
+		b64 := base64.NewEncoder(base64.StdEncoding, dst)
+		zw, err := gzip.NewWriterLevel(b64, level)
 		if err == nil {
 			_, err = io.Copy(zw, pr)
 			err = cmp.Or(err, zw.Close(), b64.Close())
 		}
 		pr.CloseWithError(err) // stops the writer if compressing failed
-		done <- err
+		errs <- err
 	}()
-	bw := bufio.NewWriterSize(pw, 64<<10)
-	err := cmp.Or(p.layout.writePayload(bw, p.o.Intro.View), bw.Flush())
-	pw.CloseWithError(err)
-	return cmp.Or(err, <-done)
+	return pw, errs
 }
 
 // pageOut is one page to write: whole, or the chart alone.

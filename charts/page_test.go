@@ -363,24 +363,38 @@ func TestCompressedPayload(t *testing.T) {
 	if again := render(t, tl, Options{}); !bytes.Equal(page, again) {
 		t.Fatal("two renders of one timeline differ")
 	}
-	const open = `<script type="text/plain" data-encoding="gzip+base64" id="timeline-data">`
-	_, rest, ok := bytes.Cut(page, []byte(open))
-	if !ok {
-		t.Fatalf("no %s in the page", open)
-	}
-	b64, _, _ := bytes.Cut(rest, []byte("</script>"))
-	zr, err := gzip.NewReader(base64.NewDecoder(base64.StdEncoding, bytes.NewReader(b64)))
-	if err != nil {
-		t.Fatal(err)
+	// inflated reads the element with id, gzipped in base64, into v.
+	inflated := func(id string, v any) {
+		t.Helper()
+		open := `<script type="text/plain" data-encoding="gzip+base64" id="` + id + `">`
+		_, rest, ok := bytes.Cut(page, []byte(open))
+		if !ok {
+			t.Fatalf("no %s in the page", open)
+		}
+		b64, _, _ := bytes.Cut(rest, []byte("</script>"))
+		zr, err := gzip.NewReader(base64.NewDecoder(base64.StdEncoding, bytes.NewReader(b64)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := json.NewDecoder(zr).Decode(v); err != nil {
+			t.Fatal(err)
+		}
 	}
 	var payload struct {
-		Name string  `json:"name"`
-		Fl   []uint8 `json:"fl"`
+		Name   string          `json:"name"`
+		Fl     []uint8         `json:"fl"`
+		Chunks json.RawMessage `json:"chunks"`
 	}
-	if err := json.NewDecoder(zr).Decode(&payload); err != nil {
-		t.Fatal(err)
+	inflated("timeline-data", &payload)
+	if payload.Name != tl.Name || len(payload.Fl) != tl.Len() || string(payload.Chunks) != "null" {
+		t.Errorf("the payload names %q with %d facts and chunks %.20s; want %q with %d, and chunks null", payload.Name, len(payload.Fl), payload.Chunks, tl.Name, tl.Len())
 	}
-	if payload.Name != tl.Name || len(payload.Fl) != tl.Len() {
-		t.Errorf("the payload names %q with %d facts, want %q with %d", payload.Name, len(payload.Fl), tl.Name, tl.Len())
+	// The texts come apart, in chunks of payloadChunk facts.
+	var chunks []struct {
+		Title []string `json:"title"`
+	}
+	inflated("timeline-texts", &chunks)
+	if len(chunks) != (tl.Len()+payloadChunk-1)/payloadChunk || len(chunks[0].Title) != min(payloadChunk, tl.Len()) || chunks[0].Title[0] != tl.Field(0, pipeline.FieldTitle) {
+		t.Errorf("%d chunks of texts, the first of %d titles", len(chunks), len(chunks[0].Title))
 	}
 }

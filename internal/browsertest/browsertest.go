@@ -346,10 +346,15 @@ func (tab *Tab) Open(u string) string {
 	return tab.WaitReady()
 }
 
-// WaitReady waits for data-timeline-ready on <html> and returns it.
+// WaitReady waits for data-timeline-ready on <html> and returns it; on a
+// large page, whose texts come after the chart is drawn, it waits for
+// data-timeline-texts too.
 func (tab *Tab) WaitReady() string {
 	tab.t.Helper()
 	ready, err := chromedp.Run(tab.Ctx, chromedp.Poll[string](`document.documentElement.getAttribute("data-timeline-ready")`))
+	if err == nil {
+		_, err = chromedp.Run(tab.Ctx, chromedp.Poll[bool](`!document.getElementById("timeline-texts") || document.documentElement.hasAttribute("data-timeline-texts")`))
+	}
 	if err != nil {
 		tab.t.Fatalf("waiting for data-timeline-ready: %v; problems: %q", err, tab.Problems())
 	}

@@ -94,6 +94,9 @@
      A view with too many facts to label, after another, changes nothing:
      drawing it again would cost as much as the zoom itself. */
   function updateWindow() {
+    if (!textsReady) {
+      return; /* withTexts labels the view once the texts are in */
+    }
     var view = viewYears(), before = windowShown;
     var series = windowSeries(view[0], view[1]);
     if (before === 0 && windowShown === 0) {

@@ -4,17 +4,22 @@
 
   /* joinChunks joins the text columns of the payload, named in
      data.texts, which come in chunks of facts, into one array per
-     column, as D.title. */
+     column, as D.title. Without chunks, as a large page's payload comes,
+     the columns are empty until fillTexts. */
   function joinChunks(data) {
-    var chunks = data.chunks;
+    var chunks = data.chunks || [];
     delete data.chunks;
     data.texts.forEach(function (key) { data[key] = []; });
     data.xv = data.xn.map(function () { return []; });
+    fillChunks(data, chunks);
+    return data;
+  }
+
+  function fillChunks(data, chunks) {
     chunks.forEach(function (chunk) {
       data.texts.forEach(function (key) { append(data[key], chunk[key]); });
       chunk.xv.forEach(function (column, c) { append(data.xv[c], column); });
     });
-    return data;
   }
 
   function append(into, items) {
@@ -23,9 +28,26 @@
     }
   }
 
+  /* inflate gives a promise of the JSON in an element's gzipped base64
+     text (page.go's writePayload), and empties the element. */
+  function inflate(el) {
+    var bytes;
+    if (Uint8Array.fromBase64) {
+      bytes = Uint8Array.fromBase64(el.textContent);
+    } else {
+      var raw = atob(el.textContent);
+      bytes = new Uint8Array(raw.length);
+      for (var i = 0; i < raw.length; i++) {
+        bytes[i] = raw.charCodeAt(i);
+      }
+    }
+    el.textContent = "";
+    return new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"))).text().then(JSON.parse);
+  }
+
   /* start draws the payload in the element with id dataId on chart. A
-     large timeline's payload is gzipped in base64 (page.go's
-     writePayload): the browser inflates it first. */
+     large timeline's payload is gzipped in base64, and its text columns
+     are in a second element, dataId + "-texts": the chart is drawn first. */
   function start(c, dataId) {
     chart = c;
     var el = document.getElementById(dataId);
@@ -33,15 +55,24 @@
       begin(JSON.parse(el.textContent));
       return;
     }
-    var raw = atob(el.textContent), bytes = new Uint8Array(raw.length);
-    for (var i = 0; i < raw.length; i++) {
-      bytes[i] = raw.charCodeAt(i);
+    var textsEl = document.getElementById(dataId.replace(/-data$/, "-texts"));
+    var core = inflate(el);
+    if (textsEl) {
+      textsReady = false;
+      /* The texts are inflated once the chart is drawing: inflating both
+         at once slows the first. */
+      core.then(function (data) {
+        begin(data);
+        return inflate(textsEl);
+      }).then(function (chunks) {
+        fillChunks(D, chunks);
+        textsReady = true;
+        withTexts();
+        document.documentElement.setAttribute("data-timeline-texts", "");
+      });
+    } else {
+      core.then(begin);
     }
-    raw = null;
-    el.textContent = "";
-    new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"))).text().then(function (json) {
-      begin(JSON.parse(json));
-    });
   }
 
   /* begin draws the payload, parsed. */
@@ -122,27 +153,22 @@
     if (dark && dark.addEventListener) {
       dark.addEventListener("change", function (e) { applyScheme(e.matches); });
     }
-    controls();
-    startPresenter();
+    if (textsReady) {
+      withTexts();
+    }
     /* Print the chart at the width of the paper. */
     window.addEventListener("beforeprint", function () { chart.resize({ width: 1000 }); });
     window.addEventListener("afterprint", function () { chart.resize(); });
     /* ECharts refuses setOption while it handles an action: wait for it. */
     chart.on("datazoom", function () { setTimeout(large ? updateWindow : layoutLabels, 0); });
     chart.on("click", function (e) {
-      if (e.seriesId !== "links" && e.seriesId !== "labels") {
+      if (textsReady && e.seriesId !== "links" && e.seriesId !== "labels") {
         var url = safeURL(D.url[factOf(e)]);
         if (url) {
           window.open(url, "_blank", "noopener");
         }
       }
     });
-    /* The table comes after the chart in the page. */
-    if (document.readyState === "loading") {
-      document.addEventListener("DOMContentLoaded", pageTable);
-    } else {
-      pageTable();
-    }
     window.addEventListener("resize", function () {
       chart.resize();
       layoutLabels();
@@ -151,6 +177,23 @@
         chart.setOption({ series: D.lanes.map(function (ln, l) { return { id: "p-" + l, lineStyle: { width: w } }; }) });
       }
     });
+  }
+
+  /* withTexts starts what needs the facts' texts: the controls (search
+     among them), the presenter, the table's pages, and a large page's
+     labels for the view it shows. */
+  function withTexts() {
+    controls();
+    startPresenter();
+    /* The table comes after the chart in the page. */
+    if (document.readyState === "loading") {
+      document.addEventListener("DOMContentLoaded", pageTable);
+    } else {
+      pageTable();
+    }
+    if (large) {
+      updateWindow();
+    }
   }
 
   /* The pixel at the middle of fact i's mark, for tests and tools. */

@@ -7,6 +7,10 @@
      so that both sides use the same. */
   var K = null;
   var D = null; /* the payload */
+  /* Whether the payload's text columns are in D. A large page's come
+     after the chart is drawn (start.js); until then its tooltips,
+     labels, search, table and presenter wait. */
+  var textsReady = true;
   var X0 = null, X1 = null; /* per dated fact: x start and end, in decimal years */
   var chart = null;
   var large = false; /* past K.large dated facts: ECharts' large mode */
@@ -155,7 +159,7 @@
   }
 
   function tooltip(p) {
-    if (!D || !p || (p.value == null && !seriesFacts[p.seriesId])) {
+    if (!D || !textsReady || !p || (p.value == null && !seriesFacts[p.seriesId])) {
       return "";
     }
     if (p.seriesId === "links") {
