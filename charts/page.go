@@ -149,12 +149,18 @@ func (p *Page) WriteBoth(page, embed io.Writer) error {
 	return p.writePages(pageOut{page, false}, pageOut{embed, true})
 }
 
-// compressedFacts is the size past which a page's payload is gzipped and
-// written in base64, which the script inflates with the browser's
+// A large page's texts come in an element of their own, which the script
+// reads once the chart is drawing: the chart does not wait for every
+// title and description. Past compressedFacts, both elements are gzipped
+// and written in base64, which the script inflates with the browser's
 // DecompressionStream: a 100,000-fact page weighs a sixth, and Chromium
-// reads and parses its HTML that much sooner. Smaller pages keep their
-// payload as JSON anyone can read.
-const compressedFacts = largeFacts
+// reads and parses its HTML that much sooner. Inflating costs a tenth of
+// a second or more of its own, which a smaller page would not win back.
+// Smaller pages keep their payload as JSON anyone can read.
+const (
+	textsApartFacts = largeFacts
+	compressedFacts = 30_000
+)
 
 // payloadLevel gives the gzip level of a payload of n facts: 5 makes a
 // page a tenth smaller than 1 does, which brings a 100,000-fact page
@@ -168,34 +174,55 @@ func payloadLevel(n int) int {
 	return 5
 }
 
+// textsApart tells whether the page's texts come in an element of their own.
+func (p *Page) textsApart() bool { return p.t.Len() > textsApartFacts }
+
 // compressed tells whether the page's payload is gzipped.
 func (p *Page) compressed() bool { return p.t.Len() > compressedFacts }
 
-// writePayload writes the payload to w, as JSON; or, for a large page,
-// gzipped in base64, with its text columns in a second element, which
-// the script inflates after the chart is drawn: a large page draws no
-// text until a zoom, a hover or a search asks for it. gzip's header
-// carries no name and no time, so the same timeline gives the same bytes.
+// payloadElement opens the payload's element, or the texts' when texts.
+func (p *Page) payloadElement(texts bool) string {
+	id := "timeline-data"
+	if texts {
+		id = "timeline-texts"
+	}
+	if p.compressed() {
+		return `<script type="text/plain" data-encoding="gzip+base64" id="` + id + `">`
+	}
+	return `<script type="application/json" id="` + id + `">`
+}
+
+// writePayload writes the payload to w, and for a large page its texts
+// in a second element after it: as JSON, or gzipped in base64. gzip's
+// header carries no name and no time, so the same timeline gives the
+// same bytes.
 func (p *Page) writePayload(w io.Writer) error {
-	if !p.compressed() {
+	if !p.textsApart() {
 		bw := bufio.NewWriterSize(w, 64<<10)
 		if err := p.layout.writePayload(bw, nil, p.o.Intro.View); err != nil {
 			return err
 		}
 		return bw.Flush()
 	}
-	level := payloadLevel(p.t.Len())
 	var textsOut bytes.Buffer
-	core, coreDone := gzipBase64(w, level)
-	texts, textsDone := gzipBase64(&textsOut, level)
-	bw, tw := bufio.NewWriterSize(core, 64<<10), bufio.NewWriterSize(texts, 64<<10)
-	err := cmp.Or(p.layout.writePayload(bw, tw, p.o.Intro.View), bw.Flush(), tw.Flush())
-	core.CloseWithError(err)
-	texts.CloseWithError(err)
-	if err = cmp.Or(err, <-coreDone, <-textsDone); err != nil {
+	var err error
+	if p.compressed() {
+		level := payloadLevel(p.t.Len())
+		core, coreDone := gzipBase64(w, level)
+		texts, textsDone := gzipBase64(&textsOut, level)
+		bw, tw := bufio.NewWriterSize(core, 64<<10), bufio.NewWriterSize(texts, 64<<10)
+		err = cmp.Or(p.layout.writePayload(bw, tw, p.o.Intro.View), bw.Flush(), tw.Flush())
+		core.CloseWithError(err)
+		texts.CloseWithError(err)
+		err = cmp.Or(err, <-coreDone, <-textsDone)
+	} else {
+		bw, tw := bufio.NewWriterSize(w, 64<<10), bufio.NewWriterSize(&textsOut, 64<<10)
+		err = cmp.Or(p.layout.writePayload(bw, tw, p.o.Intro.View), bw.Flush(), tw.Flush())
+	}
+	if err != nil {
 		return err
 	}
-	if _, err := io.WriteString(w, "</script>\n"+`<script type="text/plain" data-encoding="gzip+base64" id="timeline-texts">`); err != nil {
+	if _, err := io.WriteString(w, "</script>\n"+p.payloadElement(true)); err != nil {
 		return err
 	}
 	_, err = textsOut.WriteTo(w)
@@ -240,11 +267,7 @@ func (p *Page) writePages(outs ...pageOut) error {
 		if err := pageTemplate.ExecuteTemplate(bw, "before-payload", data[i]); err != nil {
 			return err
 		}
-		if p.compressed() {
-			bw.WriteString("\n" + `<script type="text/plain" data-encoding="gzip+base64" id="timeline-data">`)
-		} else {
-			bw.WriteString("\n" + `<script type="application/json" id="timeline-data">`)
-		}
+		bw.WriteString("\n" + p.payloadElement(false))
 		if err := bw.Flush(); err != nil {
 			return err
 		}

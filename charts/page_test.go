@@ -355,7 +355,7 @@ func mustDate(t *testing.T, s string) pipeline.Date {
 // payload is gzip in base64, the same bytes each time, and inflates to
 // the JSON a small page carries as it is.
 func TestCompressedPayload(t *testing.T) {
-	tl, err := synth.Timeline(compressedFacts+1, 1)
+	tl, err := synth.Timeline(compressedFacts+1, 1) // texts apart, and gzipped
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -396,5 +396,29 @@ func TestCompressedPayload(t *testing.T) {
 	inflated("timeline-texts", &chunks)
 	if len(chunks) != (tl.Len()+payloadChunk-1)/payloadChunk || len(chunks[0].Title) != min(payloadChunk, tl.Len()) || chunks[0].Title[0] != tl.Field(0, pipeline.FieldTitle) {
 		t.Errorf("%d chunks of texts, the first of %d titles", len(chunks), len(chunks[0].Title))
+	}
+}
+
+// TestTextsApart renders a timeline past textsApartFacts but not past
+// compressedFacts: its texts come in their own JSON element, after the
+// payload, whose chunks is null.
+func TestTextsApart(t *testing.T) {
+	tl, err := synth.Timeline(textsApartFacts+1, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	page := string(render(t, tl, Options{}))
+	_, rest, ok := strings.Cut(page, `<script type="application/json" id="timeline-data">`)
+	core, rest, _ := strings.Cut(rest, "</script>")
+	if !ok || !strings.Contains(core, `"chunks":null`) {
+		t.Fatalf("the payload has chunks: %v", ok)
+	}
+	_, rest, ok = strings.Cut(rest, `<script type="application/json" id="timeline-texts">`)
+	texts, _, _ := strings.Cut(rest, "</script>")
+	var chunks []struct {
+		Title []string `json:"title"`
+	}
+	if err := json.Unmarshal([]byte(texts), &chunks); !ok || err != nil || len(chunks) != 1 || chunks[0].Title[0] != tl.Field(0, pipeline.FieldTitle) {
+		t.Errorf("the texts element: %v, %v, %d chunks", ok, err, len(chunks))
 	}
 }

@@ -45,34 +45,38 @@
     return new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"))).text().then(JSON.parse);
   }
 
+  /* read gives a promise of the JSON in a payload element: as it is, or
+     inflated when it is gzipped. */
+  function read(el) {
+    if (el.dataset.encoding === "gzip+base64") {
+      return inflate(el);
+    }
+    return new Promise(function (resolve) { resolve(JSON.parse(el.textContent)); });
+  }
+
   /* start draws the payload in the element with id dataId on chart. A
-     large timeline's payload is gzipped in base64, and its text columns
-     are in a second element, dataId + "-texts": the chart is drawn first. */
+     large timeline's text columns are in a second element, dataId with
+     "-texts" for "-data", read once the chart is drawing; a larger one's
+     are gzipped in base64, the payload too. */
   function start(c, dataId) {
     chart = c;
     var el = document.getElementById(dataId);
-    if (el.dataset.encoding !== "gzip+base64") {
+    var textsEl = document.getElementById(dataId.replace(/-data$/, "-texts"));
+    if (!textsEl) {
       begin(JSON.parse(el.textContent));
       return;
     }
-    var textsEl = document.getElementById(dataId.replace(/-data$/, "-texts"));
-    var core = inflate(el);
-    if (textsEl) {
-      textsReady = false;
-      /* The texts are inflated once the chart is drawing: inflating both
-         at once slows the first. */
-      core.then(function (data) {
-        begin(data);
-        return inflate(textsEl);
-      }).then(function (chunks) {
-        fillChunks(D, chunks);
-        textsReady = true;
-        withTexts();
-        document.documentElement.setAttribute("data-timeline-texts", "");
-      });
-    } else {
-      core.then(begin);
-    }
+    textsReady = false;
+    read(el).then(function (data) {
+      begin(data);
+      /* Reading both at once would slow the first. */
+      return read(textsEl);
+    }).then(function (chunks) {
+      fillChunks(D, chunks);
+      textsReady = true;
+      withTexts();
+      document.documentElement.setAttribute("data-timeline-texts", "");
+    });
   }
 
   /* begin draws the payload, parsed. */
