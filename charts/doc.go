@@ -9,12 +9,13 @@
 // go-echarts configures the chart (axes, zoom, legend, toolbox, tooltip,
 // aria) with a fixed chart id. The facts travel as one compact JSON
 // payload of columns in a <script type="application/json"> element, which
-// the page's own script draws; past 3,000 facts the payload is gzipped
-// and written in base64, its text columns in a second element, and the
-// script inflates them with the browser's DecompressionStream: first the
-// payload, then, once the chart is drawing, the texts (until they are in,
-// tooltips, labels, search, the table's pages and the presenter wait; the
-// page sets data-timeline-texts on <html> when they are). The script is in parts under assets/js, by
+// the page's own script draws. Past 3,000 facts its text columns come in
+// a second element, read once the chart is drawing; past 30,000 both are
+// gzipped and written in base64, and the script inflates them with the
+// browser's DecompressionStream. Until the texts are in, the tooltips,
+// labels, search, the table's pages and the presenter wait; the page sets
+// data-timeline-texts on <html> when they are in. The script is in parts
+// under assets/js, by
 // concern (dates, text, state, drawing, large mode, search, table,
 // controls, start), inlined in that order; the pure ones, dates.js and
 // text.js, are tested with node --test in charts/jstest. Constants both
