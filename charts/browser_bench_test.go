@@ -19,6 +19,7 @@ import (
 // the page's size against its normalised CSV's. Run it with:
 //
 //	go test ./charts -run '^$' -bench Browser -benchtime 3x
+//
 // zoomTimeJS zooms the chart to 1930–1940 and gives the time until the
 // last render the zoom causes: a large page draws again once its script
 // has updated the window (labels, links), as pagebench's harness counts.
