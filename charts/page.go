@@ -192,10 +192,12 @@ func (p *Page) payloadElement(texts bool) string {
 	return `<script type="application/json" id="` + id + `">`
 }
 
-// writePayload writes the payload to w, and for a large page its texts
-// in a second element after it: as JSON, or gzipped in base64. gzip's
-// header carries no name and no time, so the same timeline gives the
-// same bytes.
+// writePayload writes the payload to w; for a large page, its texts to w
+// and then the payload in a second element: as JSON, or gzipped in
+// base64. The texts, the bulk of it, go straight to w, so that a failing
+// w (a build cancelled) stops them at once; the rest waits in memory.
+// gzip's header carries no name and no time, so the same timeline gives
+// the same bytes.
 func (p *Page) writePayload(w io.Writer) error {
 	if !p.textsApart() {
 		bw := bufio.NewWriterSize(w, 64<<10)
@@ -204,28 +206,28 @@ func (p *Page) writePayload(w io.Writer) error {
 		}
 		return bw.Flush()
 	}
-	var textsOut bytes.Buffer
+	var coreOut bytes.Buffer
 	var err error
 	if p.compressed() {
 		level := payloadLevel(p.t.Len())
-		core, coreDone := gzipBase64(w, level)
-		texts, textsDone := gzipBase64(&textsOut, level)
+		core, coreDone := gzipBase64(&coreOut, level)
+		texts, textsDone := gzipBase64(w, level)
 		bw, tw := bufio.NewWriterSize(core, 64<<10), bufio.NewWriterSize(texts, 64<<10)
 		err = cmp.Or(p.layout.writePayload(bw, tw, p.o.Intro.View), bw.Flush(), tw.Flush())
 		core.CloseWithError(err)
 		texts.CloseWithError(err)
 		err = cmp.Or(err, <-coreDone, <-textsDone)
 	} else {
-		bw, tw := bufio.NewWriterSize(w, 64<<10), bufio.NewWriterSize(&textsOut, 64<<10)
+		bw, tw := bufio.NewWriterSize(&coreOut, 64<<10), bufio.NewWriterSize(w, 64<<10)
 		err = cmp.Or(p.layout.writePayload(bw, tw, p.o.Intro.View), bw.Flush(), tw.Flush())
 	}
 	if err != nil {
 		return err
 	}
-	if _, err := io.WriteString(w, "</script>\n"+p.payloadElement(true)); err != nil {
+	if _, err := io.WriteString(w, "</script>\n"+p.payloadElement(false)); err != nil {
 		return err
 	}
-	_, err = textsOut.WriteTo(w)
+	_, err = coreOut.WriteTo(w)
 	return err
 }
 
@@ -267,7 +269,8 @@ func (p *Page) writePages(outs ...pageOut) error {
 		if err := pageTemplate.ExecuteTemplate(bw, "before-payload", data[i]); err != nil {
 			return err
 		}
-		bw.WriteString("\n" + p.payloadElement(false))
+		// A large page's texts come first; see writePayload.
+		bw.WriteString("\n" + p.payloadElement(p.textsApart()))
 		if err := bw.Flush(); err != nil {
 			return err
 		}

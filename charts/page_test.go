@@ -400,21 +400,24 @@ func TestCompressedPayload(t *testing.T) {
 }
 
 // TestTextsApart renders a timeline past textsApartFacts but not past
-// compressedFacts: its texts come in their own JSON element, after the
-// payload, whose chunks is null.
+// compressedFacts: its texts come in their own JSON element, and the
+// payload's chunks is null.
 func TestTextsApart(t *testing.T) {
 	tl, err := synth.Timeline(textsApartFacts+1, 1)
 	if err != nil {
 		t.Fatal(err)
 	}
 	page := string(render(t, tl, Options{}))
-	_, rest, ok := strings.Cut(page, `<script type="application/json" id="timeline-data">`)
-	core, rest, _ := strings.Cut(rest, "</script>")
+	element := func(id string) (string, bool) {
+		_, rest, ok := strings.Cut(page, `<script type="application/json" id="`+id+`">`)
+		text, _, _ := strings.Cut(rest, "</script>")
+		return text, ok
+	}
+	core, ok := element("timeline-data")
 	if !ok || !strings.Contains(core, `"chunks":null`) {
 		t.Fatalf("the payload has chunks: %v", ok)
 	}
-	_, rest, ok = strings.Cut(rest, `<script type="application/json" id="timeline-texts">`)
-	texts, _, _ := strings.Cut(rest, "</script>")
+	texts, ok := element("timeline-texts")
 	var chunks []struct {
 		Title []string `json:"title"`
 	}
