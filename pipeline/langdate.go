@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"timeline/internal/locale"
 
@@ -95,6 +96,9 @@ func (r *DateReader) Parse(text string) (Date, error) {
 		return d, err
 	}
 	text = strings.TrimSpace(text)
+	if err == nil && !strings.ContainsFunc(text, unicode.IsLetter) && !numericDate.MatchString(text) {
+		return d, nil // digits and signs alone: English's reading is the only one
+	}
 	s, rerr := r.english(text)
 	if rerr != nil {
 		return Date{}, &DateError{Text: text, Err: rerr}
@@ -219,11 +223,12 @@ func (r *DateReader) replacePhrases(s string) string {
 }
 
 func border(before, word, after string) bool {
-	first, last := []rune(word)[0], []rune(word)[len([]rune(word))-1]
-	if r := lastRune(before); r != 0 && isWordRune(r) && isWordRune(first) && !isUnspaced(r) && !isUnspaced(first) {
+	first, _ := utf8.DecodeRuneInString(word)
+	last, _ := utf8.DecodeLastRuneInString(word)
+	if r, n := utf8.DecodeLastRuneInString(before); n > 0 && isWordRune(r) && isWordRune(first) && !isUnspaced(r) && !isUnspaced(first) {
 		return false
 	}
-	if r := firstRune(after); r != 0 && isWordRune(r) && isWordRune(last) && !isUnspaced(r) && !isUnspaced(last) {
+	if r, n := utf8.DecodeRuneInString(after); n > 0 && isWordRune(r) && isWordRune(last) && !isUnspaced(r) && !isUnspaced(last) {
 		return false
 	}
 	return true
@@ -236,32 +241,39 @@ func isUnspaced(r rune) bool {
 	return unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul)
 }
 
-func lastRune(s string) rune {
-	rs := []rune(s)
-	if len(rs) == 0 {
-		return 0
-	}
-	return rs[len(rs)-1]
-}
-
-func firstRune(s string) rune {
-	for _, r := range s {
-		return r
-	}
-	return 0
-}
-
 // englishWords are the words ParseDate reads that a month prefix must not
-// take: the months, eras and circa words, and the words of its forms.
+// take: those of its tables (months, circa, eras, open ends, seasons, deep
+// time, Old Style), and the few its forms read in code.
 var englishWords = func() map[string]bool {
 	set := map[string]bool{}
+	words := func(s string) {
+		for _, w := range strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return r == ' ' || r == '(' || r == ')' || r == '/' }) {
+			set[w] = true
+		}
+	}
 	for _, m := range monthNames {
-		set[strings.ToLower(m)] = true
-		set[strings.ToLower(m[:3])] = true
+		words(m)
+		words(m[:3])
 	}
-	for _, w := range strings.Fields("bc bce ad ce c c. ca ca. circa about around approx approx. before after early mid late spring summer autumn fall winter the s years ago ka ma ga bp kya mya bya thousand million billion or to until from and sept sept. os ns") {
-		set[w] = true
+	for _, w := range approxPrefixes {
+		words(w)
 	}
+	for _, e := range eraSuffixes {
+		words(e.text)
+	}
+	for _, p := range openPrefixes {
+		words(p.prefix)
+	}
+	for _, sn := range seasons {
+		words(strings.Join(sn.names, " "))
+	}
+	for unit := range deepUnits {
+		words(unit)
+	}
+	for _, c := range calendarMarks {
+		words(c.mark)
+	}
+	words("sept early mid late the s or and to from")
 	return set
 }()
 
