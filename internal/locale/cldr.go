@@ -2,9 +2,6 @@
 
 package locale
 
-// cldrVersion is the CLDR release the calendars come from.
-const cldrVersion = "48.2.0"
-
 // calendars holds each language's Gregorian calendar words and patterns.
 var calendars = map[string]*calendar{
 	"en": {

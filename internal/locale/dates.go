@@ -4,6 +4,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/nicksnyder/go-i18n/v2/i18n"
 	"golang.org/x/text/language"
 	"golang.org/x/text/message"
 	"golang.org/x/text/number"
@@ -23,7 +24,7 @@ const presentYear = 1950
 func (l *Locale) Year(y int) string {
 	if y <= deepYear {
 		if ago := presentYear - y; ago >= 1_000_000 {
-			return l.Ago(float64(ago))
+			return l.ago(float64(ago))
 		}
 		return l.fill(l.Patterns.YearBC, l.Number(float64(1-y)), 0, 0)
 	}
@@ -49,23 +50,18 @@ func (l *Locale) Day(y, m, d int) string {
 	return l.fill(l.Patterns.Day, strconv.Itoa(y), m, d)
 }
 
-// Ago writes a time that many years before 1950: in billions, millions
-// or thousands of years ago, or in years.
-func (l *Locale) Ago(years float64) string {
-	id, unit := "YearsAgo", 1.0
-	switch {
-	case years >= 1e9:
+// ago writes a time of a million years or more before 1950, in millions
+// or billions of years ago, with two decimals at most: "2.5 million years
+// ago". The plural form is chosen by the number, and the number written
+// as the language writes it.
+func (l *Locale) ago(years float64) string {
+	id, unit := "MillionYearsAgo", 1e6
+	if years >= 1e9 {
 		id, unit = "BillionYearsAgo", 1e9
-	case years >= 1e6:
-		id, unit = "MillionYearsAgo", 1e6
-	case years >= 1e4:
-		id, unit = "ThousandYearsAgo", 1e3
 	}
 	n := years / unit
-	// Two decimals at most: 2.58 million years ago.
 	count := strconv.FormatFloat(float64(int64(n*100+0.5))/100, 'f', -1, 64)
-	text := l.Text(id, map[string]any{"Count": count})
-	return strings.Replace(text, count, l.Number(n), 1)
+	return l.localize(&i18n.LocalizeConfig{MessageID: id, PluralCount: count, TemplateData: map[string]any{"Count": l.Number(n)}})
 }
 
 // Number writes a number as the language does, in Latin digits, with at

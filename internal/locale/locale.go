@@ -58,12 +58,13 @@ type Locale struct {
 }
 
 // The catalogues, by tag, their tags sorted, and a matcher of tags to
-// them: read once, when the program starts, and never changed.
-var locales, tags, matcher = load()
+// them, whose answers index matched: read once, when the program starts,
+// and never changed.
+var locales, tags, matcher, matched = load()
 
 // load reads every catalogue. They are embedded and checked by the tests,
 // so an error here is a broken build.
-func load() (map[string]*Locale, []string, language.Matcher) {
+func load() (map[string]*Locale, []string, language.Matcher, []string) {
 	bundle := i18n.NewBundle(language.English)
 	bundle.RegisterUnmarshalFunc("json", json.Unmarshal)
 	files, err := catalogues.ReadDir("messages")
@@ -92,13 +93,16 @@ func load() (map[string]*Locale, []string, language.Matcher) {
 	}
 	slices.Sort(tags)
 	// English first: the matcher falls back to it.
-	parsed = append(parsed, language.English)
+	order := []string{Default}
 	for _, t := range tags {
 		if t != Default {
-			parsed = append(parsed, language.MustParse(t))
+			order = append(order, t)
 		}
 	}
-	return locales, tags, language.NewMatcher(parsed)
+	for _, t := range order {
+		parsed = append(parsed, language.MustParse(t))
+	}
+	return locales, tags, language.NewMatcher(parsed), order
 }
 
 // Tags lists the languages with a catalogue, sorted.
@@ -120,12 +124,7 @@ func For(tag string) (l *Locale, ok bool) {
 	if conf < language.High {
 		return locales[Default], false
 	}
-	if i == 0 {
-		return locales[Default], true
-	}
-	// The matcher's index i counts English first, then tags without it.
-	rest := slices.DeleteFunc(slices.Clone(tags), func(s string) bool { return s == Default })
-	return locales[rest[i-1]], true
+	return locales[matched[i]], true
 }
 
 // Text gives message id, filled in from data, a map of its fields such as
@@ -136,6 +135,11 @@ func (l *Locale) Text(id string, data map[string]any) string {
 	if n, ok := data["Count"]; ok {
 		cfg.PluralCount = n
 	}
+	return l.localize(cfg)
+}
+
+// localize gives a message as cfg asks for it.
+func (l *Locale) localize(cfg *i18n.LocalizeConfig) string {
 	s, err := l.localizer.Localize(cfg)
 	if err != nil {
 		// Every id in English is in every catalogue, as a test checks; a
@@ -170,18 +174,6 @@ func (l *Locale) IDs() []string {
 	var ids []string
 	for id := range l.messages {
 		ids = append(ids, id)
-	}
-	slices.Sort(ids)
-	return ids
-}
-
-// Unsure lists the ids of the messages whose translation is marked unsure.
-func (l *Locale) Unsure() []string {
-	var ids []string
-	for id, m := range l.messages {
-		if strings.HasPrefix(strings.ToLower(m.Description), "unsure") {
-			ids = append(ids, id)
-		}
 	}
 	slices.Sort(ids)
 	return ids

@@ -15,16 +15,17 @@ var TimelineDates = (function () {
   }
 
   /* word gives the catalogue's message id, its {{.Field}} marks filled in
-     from data; a message with plural forms takes the one data.Count
-     needs, by the browser's CLDR plural rules. */
-  function word(id, data) {
+     from data; a message with plural forms takes the one its count needs
+     (data.Count, unless count is given), by the browser's CLDR plural
+     rules. */
+  function word(id, data, count) {
     var forms = L.w[id];
     if (forms == null) {
       return id;
     }
     if (typeof forms !== "string") {
-      var cat = plurals && data && data.Count != null ? plurals.select(Number(data.Count)) : "other";
-      forms = forms[cat] || forms.other;
+      var n = count != null ? count : data && data.Count;
+      forms = forms[plurals && n != null ? plurals.select(Number(n)) : "other"] || forms.other;
     }
     return forms.replace(/\{\{\.(\w+)\}\}/g, function (m, k) {
       return data && data[k] != null ? String(data[k]) : "";
@@ -112,9 +113,11 @@ var TimelineDates = (function () {
     return fill(L.pat.YearBC, number(1 - y));
   }
 
+  /* agoLabel writes n millions or billions of years ago, as Go's
+     Locale.ago does: the form by the number, the number as the language
+     writes it. */
   function agoLabel(id, n) {
-    var count = String(Math.round(n * 100) / 100);
-    return word(id, { Count: count }).replace(count, number(n));
+    return word(id, { Count: number(n) }, Math.round(n * 100) / 100);
   }
 
   /* Labels of the time axis: years, with BC; months when zoomed in; deep
