@@ -391,13 +391,18 @@ func tableRows(t *pipeline.Timeline, loc *locale.Locale, headings []string, limi
 		}
 		titles[t.Field(l.Studied, pipeline.FieldID)] = t.Field(l.Studied, pipeline.FieldTitle)
 	}
+	ctx := newCellContext(titles, loc)
+	shownHeadings := make([]string, len(headings))
+	for k, h := range headings {
+		shownHeadings[k] = loc.Word("Heading." + h)
+	}
 	rows := make([]tableRow, len(shown))
 	for i := range rows {
 		f := &shown[i]
 		r := tableRow{ID: f.ID, Cells: make([]tableCell, len(headings)), Extra: f.Extra}
 		for k, h := range headings {
-			r.Cells[k] = cellMakers[h](f, cellContext{titles, loc})
-			r.Cells[k].Heading = loc.Word("Heading." + h)
+			r.Cells[k] = cellMakers[h](f, ctx)
+			r.Cells[k].Heading = shownHeadings[k]
 		}
 		rows[i] = r
 	}

@@ -51,24 +51,34 @@ type mediaView struct {
 }
 
 // cellContext is what a table cell may need besides its fact: the titles
-// of the facts that facts study, by id, and the lesson's language.
+// of the facts that facts study, by id, and the lesson's language, with
+// the words every row repeats looked up once.
 type cellContext struct {
-	titles map[string]string
-	loc    *locale.Locale
+	titles  map[string]string
+	loc     *locale.Locale
+	undated string    // the Date cell of an undated fact
+	link    string    // names the link to a fact itself
+	kinds   [2]string // the names of History and Historiography
+}
+
+// newCellContext gives the context of a table's cells.
+func newCellContext(titles map[string]string, loc *locale.Locale) cellContext {
+	return cellContext{titles: titles, loc: loc, undated: loc.Word("UndatedMark"), link: loc.Word("LinkToFact"),
+		kinds: [2]string{loc.Word(kindWord(pipeline.History)), loc.Word(kindWord(pipeline.Historiography))}}
 }
 
 // cellMakers make each heading's cell of a fact. A test checks every
 // heading has one, and table.js makes the same cells.
 var cellMakers = map[string]func(f *pipeline.Fact, c cellContext) tableCell{
 	"Date": func(f *pipeline.Fact, c cellContext) tableCell {
-		return tableCell{Text: cmp.Or(f.DisplayDate, f.Date.Text), Em: c.loc.Word("UndatedMark")}
+		return tableCell{Text: cmp.Or(f.DisplayDate, f.Date.Text), Em: c.undated}
 	},
 	"Range": func(f *pipeline.Fact, c cellContext) tableCell { return tableCell{Text: rangeLabel(c.loc, f.Date)} },
 	"Kind": func(f *pipeline.Fact, c cellContext) tableCell {
-		return tableCell{Text: joinNonEmpty(": ", c.loc.Word(kindWord(f.Kind)), f.Group)}
+		return tableCell{Text: joinNonEmpty(": ", c.kinds[f.Kind], f.Group)}
 	},
 	"Title": func(f *pipeline.Fact, c cellContext) tableCell {
-		return tableCell{Header: true, Text: f.Title, Href: f.URL, Anchor: f.ID, LinkLabel: c.loc.Word("LinkToFact")}
+		return tableCell{Header: true, Text: f.Title, Href: f.URL, Anchor: f.ID, LinkLabel: c.link}
 	},
 	"Description": func(f *pipeline.Fact, _ cellContext) tableCell { return tableCell{Text: f.Description} },
 	"Citation":    func(f *pipeline.Fact, _ cellContext) tableCell { return tableCell{Text: citation(f)} },
