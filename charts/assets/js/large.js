@@ -114,12 +114,18 @@
       items.push([D.fl[i] & PERIOD ? Math.max(X0[i], lo) : (X0[i] + X1[i]) / 2, D.row[i], i]);
       shown[i] = true;
     }
+    /* A point is drawn at its middle: one of 1929 ends where 1930
+       starts, and one of the 1930s starts in 1930 but is drawn in 1935.
+       Only points whose middle is in view are labelled; a period is
+       labelled when it reaches into view. */
     if (to - from <= LABELS) {
       for (i = from; i < to; i++) {
-        add(i);
+        if (D.fl[i] & PERIOD || (X0[i] + X1[i]) / 2 <= hi) {
+          add(i);
+        }
       }
       for (i = 0; i < from && items.length < LABELS; i++) {
-        if (X1[i] >= lo) {
+        if (D.fl[i] & PERIOD ? X1[i] >= lo : (X0[i] + X1[i]) / 2 >= lo) {
           add(i);
         }
       }
