@@ -160,3 +160,35 @@ func TestBrowserPhone(t *testing.T) {
 	}
 	crowded.NoProblems()
 }
+
+// TestBrowserCrowdedDesktop opens 1,000 synthetic facts, drawn one by one
+// with their labels, on a desktop: at full view and zoomed to a decade, no
+// label runs into another and some are drawn; zoomed, every link drawn
+// has its work or what it studies in view.
+func TestBrowserCrowdedDesktop(t *testing.T) {
+	t.Parallel()
+	tl, err := synth.Timeline(1_000, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tab := browsertest.Start(t).NewTab(t, serveECharts(t))
+	tab.Open(browsertest.WritePage(t, "crowded.html", render(t, tl, Options{})))
+	if r := settledLabels(t, tab); len(r.Overlaps) > 0 || r.Drawn < 20 {
+		t.Errorf("full view: %d labels drawn; %d pairs overlap, such as %q", r.Drawn, len(r.Overlaps), r.Overlaps[:min(3, len(r.Overlaps))])
+	}
+	browsertest.Eval[bool](tab, fmt.Sprintf(afterRenderJS, `{type: "dataZoom", startValue: 1930, endValue: 1940}`))
+	if r := settledLabels(t, tab); len(r.Overlaps) > 0 || r.Drawn < 10 {
+		t.Errorf("zoomed: %d labels drawn; %d pairs overlap, such as %q", r.Drawn, len(r.Overlaps), r.Overlaps[:min(3, len(r.Overlaps))])
+	}
+	// A link starts 10 pixels from its work's mark, along the curve.
+	links := browsertest.Eval[[]int](tab, `(() => {
+		const r = goecharts_timeline.getModel().getComponent("grid", 0).coordinateSystem.getRect();
+		const inView = x => x >= r.x - 10 && x <= r.x + r.width + 10;
+		const links = goecharts_timeline.getZr().storage.getDisplayList(true).filter(el => el.name === "tl-link");
+		return [links.length, links.filter(el => !inView(el.shape.x1) && !inView(el.shape.x2)).length];
+	})()`)
+	if links[0] == 0 || links[1] > 0 {
+		t.Errorf("zoomed: %d links drawn, %d of them with neither end in view", links[0], links[1])
+	}
+	tab.NoProblems()
+}

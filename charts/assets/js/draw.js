@@ -3,6 +3,7 @@
 
   /* Draws one fact; while searching, the others are faded. */
   function renderFact(params, api) {
+    layoutLabels(params.coordSys, api);
     var el = drawFact(params, api);
     if (el && hit && !hit[api.value(3)]) {
       el.style = { opacity: 0.2 };
@@ -100,16 +101,14 @@
   }
 
   /* labelSpans gives where each dated fact's mark and label would be
-     drawn in the view: [label left, label width, row, fact, mark left],
-     as drawFact places them. */
-  function labelSpans() {
-    var rect = chart.getModel().getComponent("grid", 0).coordinateSystem.getRect();
-    var grid = { x: mirror(rtl ? rect.x + rect.width : rect.x), width: rect.width };
-    var h = chart.convertToPixel({ gridIndex: 0 }, [0, 1])[1] - chart.convertToPixel({ gridIndex: 0 }, [0, 0])[1];
-    var r = Math.min(7, Math.abs(h) * 0.28);
+     drawn in the view, whose pixels px maps, in the grid cs: [label left,
+     label width, row, fact, mark left], as drawFact places them. */
+  function labelSpans(px, cs) {
+    var grid = { x: mirror(rtl ? cs.x + cs.width : cs.x), width: cs.width };
+    var r = Math.min(7, Math.abs(px.y(1) - px.y(0)) * 0.28);
     var spans = [];
     for (var i = 0; i < D.s.length; i++) {
-      var a = mirror(chart.convertToPixel({ gridIndex: 0 }, [X0[i], 0])[0]), b = mirror(chart.convertToPixel({ gridIndex: 0 }, [X1[i], 0])[0]);
+      var a = mirror(px.x(X0[i])), b = mirror(px.x(X1[i]));
       if (D.fl[i] & PERIOD) {
         var x0 = Math.max(a, grid.x), x1 = Math.min(Math.max(b, a + 3), grid.x + grid.width);
         if (x1 < x0) {
@@ -131,36 +130,19 @@
   /* minLabel is the narrowest a label is cut to before it is hidden. */
   var minLabel = 40;
 
-  /* narrowChart is the width below which labels are laid out so that
-     none runs into another: a phone's. A wider chart has room enough. */
+  /* narrowChart is the width below which the lane names take less room:
+     a phone's. */
   var narrowChart = 600;
 
-  /* layoutLabels, on a narrow chart, fits each label between its mark and
-     the next mark on its row, and the chart's right edge, cut short where
-     it must be; hides the labels that would still run into another, or
-     that are cut narrower than minLabel; and draws the lanes again when
-     that changes. Large mode labels its own. */
-  function layoutLabels() {
-    if (large || !D.s.length) {
-      return;
-    }
-    if (chart.getWidth() >= narrowChart) {
-      if (hiddenLabels) {
-        hiddenLabels = null;
-        labelRoom = {};
-        chart.setOption({ series: D.lanes.map(function (ln, n) { return { id: "lane-" + n, data: laneData[n] }; }) });
-      }
-      return;
-    }
-    var layout = labelSpans(), spans = layout.spans;
-    /* The next mark to the right on each label's row. */
-    var byRow = {};
+  /* roomBeforeNextMark gives, per fact, the pixels its label has before
+     the next mark to the right on its row, or the right edge. */
+  function roomBeforeNextMark(spans, right) {
+    var byRow = {}, room = {};
     spans.forEach(function (sp) { (byRow[sp[2]] = byRow[sp[2]] || []).push(sp); });
-    var room = {};
     Object.keys(byRow).forEach(function (row) {
       var list = byRow[row].slice().sort(function (p, q) { return p[0] - q[0]; });
       list.forEach(function (sp) {
-        var limit = layout.right;
+        var limit = right;
         list.forEach(function (other) {
           if (other !== sp && other[4] > sp[0] - 4 && other[4] < limit) {
             limit = other[4];
@@ -169,30 +151,58 @@
         room[sp[3]] = Math.min(sp[1], limit - sp[0] - 4);
       });
     });
+    return room;
+  }
+
+  /* layoutLabels hides the labels that would run into another: on a
+     desktop too, where a thousand facts drawn whole gave 920 labels, of
+     which 15,526 pairs ran into each other. On a narrow chart it first
+     fits each label between its mark and the next mark on its row, and
+     the chart's right edge, cut short where it must be, and hides those
+     cut narrower than minLabel; a wider one has room for labels whole.
+     renderFact calls it for each fact, and it lays the labels out once a
+     view: when the view or the chart's size has changed since it last did.
+     So each render lays out the labels it draws, with no second render.
+     cs is the grid, and api the render's, whose pixels are linear in
+     years and rows: two conversions do for every fact. Large mode labels
+     its own. */
+  var laidOut = "";
+  function layoutLabels(cs, api) {
+    var view = chart.getModel().getComponent("xAxis", 0).axis.scale.getExtent();
+    var key = [view[0], view[1], cs.x, cs.y, cs.width, cs.height].join(" ");
+    if (key === laidOut) {
+      return;
+    }
+    laidOut = key;
+    var p = api.coord([view[0], 0]), q = api.coord([view[1], 1]), kx = (q[0] - p[0]) / (view[1] - view[0]);
+    var px = {
+      x: function (year) { return p[0] + (year - view[0]) * kx; },
+      y: function (row) { return p[1] + (q[1] - p[1]) * row; }
+    };
+    var layout = labelSpans(px, cs), spans = layout.spans;
+    var wide = chart.getWidth() >= narrowChart, room = {};
+    if (wide) {
+      spans.forEach(function (sp) { room[sp[3]] = sp[1]; });
+    } else {
+      room = roomBeforeNextMark(spans, layout.right);
+    }
     /* Labels are 13 pixels high; rows may be closer than that. */
     var fits = spans.filter(function (sp) { return room[sp[3]] >= Math.min(minLabel, sp[1]); })
       .sort(function (p, q) { return p[0] - q[0] || p[3] - q[3]; });
     var kept = text.unclutterBoxes(fits, function (sp) {
-      return [sp[0], chart.convertToPixel({ gridIndex: 0 }, [0, sp[2]])[1] - 8, room[sp[3]] + 4, 16];
+      return [sp[0], px.y(sp[2]) - 8, room[sp[3]] + 4, 16];
     });
-    var hidden = {}, keptSet = {}, changed = false;
+    var hidden = {}, keptSet = {};
     kept.forEach(function (sp) { keptSet[sp[3]] = true; });
     spans.forEach(function (sp) {
       if (!keptSet[sp[3]]) {
         hidden[sp[3]] = true;
       }
     });
-    for (var i = 0; i < D.s.length; i++) {
-      if (!!(hiddenLabels && hiddenLabels[i]) !== !!hidden[i] || (labelRoom[i] || 0) !== (room[i] || 0)) {
-        changed = true;
-        break;
-      }
-    }
     hiddenLabels = hidden;
-    labelRoom = room;
-    if (changed) {
-      chart.setOption({ series: D.lanes.map(function (ln, n) { return { id: "lane-" + n, data: laneData[n] }; }) });
-    }
+    /* Whole labels are not cut to their measured width, which ECharts may
+       measure a hair wider. */
+    labelRoom = wide ? {} : room;
   }
 
   function linkData(shown, lo, hi) {
@@ -221,6 +231,19 @@
     }
     var a = api.coord([api.value(1), api.value(3)]);
     var b = api.coord([api.value(2), api.value(4)]);
+    /* A link is drawn while the work or what it studies is in view, as
+       in large mode: one that would only cross the view leads nowhere to
+       be seen. A dashed curve costs as much to draw as it is long, drawn
+       or not: zoomed in, links to facts centuries away took most of a
+       second. So an end far out of view is brought to a width of the
+       view from its edge. */
+    var cs = params.coordSys, left = cs.x - cs.width, right = cs.x + 2 * cs.width;
+    var inView = function (p) { return p[0] >= cs.x && p[0] <= cs.x + cs.width; };
+    if (!inView(a) && !inView(b)) {
+      return null;
+    }
+    a = [Math.min(Math.max(a[0], left), right), a[1]];
+    b = [Math.min(Math.max(b[0], left), right), b[1]];
     var cp = [(a[0] + b[0]) / 2, Math.min(a[1], b[1]) - Math.abs(a[0] - b[0]) * 0.08];
     /* Start at the edge of the work's marker, which stays hoverable. */
     var ax = cp[0] - a[0], ay = cp[1] - a[1], al = Math.sqrt(ax * ax + ay * ay) || 1;

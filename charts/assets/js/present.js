@@ -80,7 +80,6 @@
       }
     }
     chart.setOption(opt);
-    layoutLabels();
   }
 
   function el(tag, cls, parent) {
@@ -234,7 +233,6 @@
       presenter.box.hidden = false;
       at = 0;
       chart.resize();
-      layoutLabels();
       presenter.box.focus();
     }
     go(i in stepOf ? stepOf[i] : 0);
@@ -249,7 +247,6 @@
     presenter.box.hidden = true;
     document.body.classList.remove("presenting");
     chart.resize();
-    layoutLabels();
     var input = document.getElementById("tl-search");
     applySearch(input ? input.value : "");
     setHash("");

@@ -151,9 +151,6 @@
     if (dark && dark.matches) {
       applyScheme(true);
     }
-    /* Labels that would run into each other are hidden: the chart is
-       laid out now, so their places are known. */
-    layoutLabels();
     if (dark && dark.addEventListener) {
       dark.addEventListener("change", function (e) { applyScheme(e.matches); });
     }
@@ -164,7 +161,9 @@
     window.addEventListener("beforeprint", function () { chart.resize({ width: 1000 }); });
     window.addEventListener("afterprint", function () { chart.resize(); });
     /* ECharts refuses setOption while it handles an action: wait for it. */
-    chart.on("datazoom", function () { setTimeout(large ? updateWindow : layoutLabels, 0); });
+    if (large) {
+      chart.on("datazoom", function () { setTimeout(updateWindow, 0); });
+    }
     chart.on("click", function (e) {
       if (textsReady && e.seriesId !== "links" && e.seriesId !== "labels") {
         var url = safeURL(D.url[factOf(e)]);
@@ -175,7 +174,6 @@
     });
     window.addEventListener("resize", function () {
       chart.resize();
-      layoutLabels();
       if (large) {
         var w = barWidth();
         chart.setOption({ series: D.lanes.map(function (ln, l) { return { id: "p-" + l, lineStyle: { width: w } }; }) });
