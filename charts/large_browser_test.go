@@ -64,6 +64,16 @@ func largeTimeline(t *testing.T, n int) {
 	if drawn := drawnFacts(t, tab, want); !slices.Equal(drawn, want) {
 		t.Errorf("labels drawn = %q, want %q", drawn, want)
 	}
+	// benchZoom, as benchmark harnesses zoom, takes times in milliseconds
+	// and resolves once the view's labels are drawn.
+	// 1 July 1930 is day 181 of 365; the slider keeps four decimals.
+	browsertest.Eval[bool](tab, `benchZoom(Date.UTC(1930, 6, 1), Date.UTC(1931, 0, 1)).then(() => true)`)
+	if got := browsertest.Eval[[]float64](tab, xExtentJS); !slices.Equal(got, []float64{1930.4959, 1931}) {
+		t.Errorf("x extent after benchZoom = %v, want [1930.4959 1931]", got)
+	}
+	if n := browsertest.Eval[int](tab, labels); n == 0 || n > 400 {
+		t.Errorf("%d labels once benchZoom resolved, want 1 to 400", n)
+	}
 	// A point's tooltip in large mode, at full view.
 	browsertest.Eval[bool](tab, fmt.Sprintf(afterRenderJS, `{type: "dataZoom", start: 0, end: 100}`))
 	// Hover a point: its tooltip, or that of a point drawn on the same

@@ -90,18 +90,23 @@
     return a;
   }
 
-  /* windowShown is how many labels large mode draws now. */
-  var windowShown = 0;
+  /* windowShown is how many labels large mode draws now, and windowView
+     the years they are for. */
+  var windowShown = 0, windowView = "";
 
   /* Large mode: after a zoom, label and link the facts that start in view,
      and then those that reach into it, while there are at most K.labels.
      A view with too many facts to label, after another, changes nothing:
-     drawing it again would cost as much as the zoom itself. */
+     drawing it again would cost as much as the zoom itself; nor does the
+     view already labelled. */
   function updateWindow() {
     if (!textsReady) {
       return; /* withTexts labels the view once the texts are in */
     }
     var view = viewYears(), before = windowShown;
+    if (view[0] + " " + view[1] === windowView) {
+      return;
+    }
     var series = windowSeries(view[0], view[1]);
     if (before === 0 && windowShown === 0) {
       return;
@@ -112,6 +117,7 @@
   /* windowSeries gives the labels and links of large mode for the years
      lo to hi. */
   function windowSeries(lo, hi) {
+    windowView = lo + " " + hi;
     var from = firstFrom(lo), to = firstFrom(hi);
     var items = [], shown = {}, i;
     function add(i) {
