@@ -6,8 +6,7 @@
     layoutLabels(params.coordSys, api);
     var el = drawFact(params, api);
     if (el && hit && !hit[api.value(3)]) {
-      el.style = { opacity: 0.2 };
-      el.children.forEach(function (c) { c.style.opacity = 0.2; });
+      (el.children || [el]).forEach(function (c) { c.style.opacity = 0.2; });
     }
     return el;
   }
@@ -46,10 +45,7 @@
           stroke: dash ? color : null, lineDash: dash, lineWidth: 1.5, decal: api.visual("decal") }
       };
       var place = labelPlace(i, mirror(rtl ? rect.x + rect.width : rect.x), mirror(rtl ? rect.x : rect.x + rect.width), 0);
-      return {
-        type: "group",
-        children: hiddenLabels && hiddenLabels[i] ? [bar] : [bar, labelText(i, text, place, p0[1], place.inside ? "#fff" : ink)]
-      };
+      return withLabel(i, bar, function () { return labelText(i, text, place, p0[1], place.inside ? "#fff" : ink); });
     }
     var x = (p0[0] + p1[0]) / 2, y = p0[1];
     if (x < cs.x || x > cs.x + cs.width) {
@@ -61,10 +57,13 @@
       ? { type: "polygon", shape: { points: [[x, y - r - 1], [x + r + 1, y], [x, y + r + 1], [x - r - 1, y]] } }
       : { type: "circle", shape: { cx: x, cy: y, r: r } };
     shape.style = { fill: hollow ? paper : color, stroke: color, lineWidth: 2, lineDash: dash, decal: api.visual("decal") };
-    return {
-      type: "group",
-      children: hiddenLabels && hiddenLabels[i] ? [shape] : [shape, labelText(i, text, labelPlace(i, mirror(x), mirror(x), r), y, ink)]
-    };
+    return withLabel(i, shape, function () { return labelText(i, text, labelPlace(i, mirror(x), mirror(x), r), y, ink); });
+  }
+
+  /* withLabel gives fact i's mark, grouped with its label unless the
+     label is hidden: a mark alone is one element, not two. */
+  function withLabel(i, mark, label) {
+    return hiddenLabels && hiddenLabels[i] ? mark : { type: "group", children: [mark, label()] };
   }
 
   /* mirror turns a pixel's x into the frame where time runs left to right:
