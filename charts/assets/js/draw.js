@@ -129,8 +129,8 @@
   /* minLabel is the narrowest a label is cut to before it is hidden. */
   var minLabel = 40;
 
-  /* narrowChart is the width below which the lane names take less room:
-     a phone's. */
+  /* narrowChart is the width below which the lane names take less room
+     and labels are cut before the next mark: a phone's. */
   var narrowChart = 600;
 
   /* roomBeforeNextMark gives, per fact, the pixels its label has before
