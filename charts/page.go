@@ -124,8 +124,7 @@ func (o Options) locale() *locale.Locale {
 type Page struct {
 	t       *pipeline.Timeline
 	o       Options
-	loc     *locale.Locale
-	layout  *layout
+	layout  *layout // with the page's language, layout.loc
 	title   string
 	summary string
 }
@@ -135,7 +134,7 @@ func NewPage(t *pipeline.Timeline, o Options) *Page {
 	loc := o.locale()
 	l := newLayout(t, loc)
 	title := cmp.Or(o.Title, cmp.Or(o.Intro.Title, Humanise(t.Name)))
-	return &Page{t: t, o: o, loc: loc, layout: l, title: title, summary: summary(t, loc)}
+	return &Page{t: t, o: o, layout: l, title: title, summary: summary(t, loc)}
 }
 
 // WritePage writes the HTML page of t.
@@ -298,7 +297,7 @@ func (p *Page) pageData(embed bool) pageData {
 	t, o := p.t, p.o
 	_, rtl := o.lang()
 	chart := newChart(p.layout, p.title, p.summary, embed, rtl)
-	loc := p.loc
+	loc := p.layout.loc
 	snippet := chart.RenderSnippet()
 	data := pageData{
 		Title:            p.title,

@@ -24,7 +24,10 @@ type scriptLocale struct {
 	Alone  [12]string      `json:"alone"`   // abbreviated, on their own
 	BC     string          `json:"bc"`
 	Pat    locale.Patterns `json:"pat"`
-	Words  map[string]any  `json:"w"` // id: text, or plural forms by CLDR category
+	// Deep and Present are locale.DeepYear and locale.PresentYear.
+	Deep    int            `json:"deep"`
+	Present int            `json:"present"`
+	Words   map[string]any `json:"w"` // id: text, or plural forms by CLDR category
 }
 
 // localeJSON gives loc's scriptLocale as JSON.
@@ -33,7 +36,7 @@ type scriptLocale struct {
 func localeJSON(loc *locale.Locale) []byte {
 	group, point := loc.Separators()
 	sl := scriptLocale{Tag: loc.Tag, Group: group, Point: point, Months: loc.MonthsAbbr, Alone: loc.StandAloneAbbr,
-		BC: loc.BC[0], Pat: loc.Patterns, Words: map[string]any{}}
+		BC: loc.BC[0], Pat: loc.Patterns, Deep: locale.DeepYear, Present: locale.PresentYear, Words: map[string]any{}}
 	for _, id := range loc.IDs() {
 		if strings.HasPrefix(id, "Parse.") || strings.HasPrefix(id, "Ref") {
 			continue // the date reader's and Works cited's, Go's alone

@@ -5,6 +5,8 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+
+	"timeline/internal/locale"
 )
 
 // The forms historians write beyond a plain date or range: centuries and
@@ -92,9 +94,6 @@ var deepUnits = map[string]struct {
 	"ga": {1e9, true, PrecisionBillionYears}, "bya": {1e9, true, PrecisionBillionYears}, "billion years ago": {1e9, true, PrecisionBillionYears},
 }
 
-// presentYear is the present of "before present": 1950.
-const presentYear = 1950
-
 // edtfLongYear is EDTF's form of a year of more than four digits, which
 // the normalised CSV writes: "Y-38050", "Y-11999~".
 var edtfLongYear = regexp.MustCompile(`^y(-?\d{5,11})([~?%]?)$`)
@@ -134,7 +133,7 @@ func deepForm(text, s, lower string) (Date, bool, error) {
 	year := 1 - int64(back+0.5) // n BC
 	if unit.before {
 		// Years are astronomical, with 1 BC as 0: 1950 BP is 1 BC.
-		year = presentYear - int64(back+0.5)
+		year = locale.PresentYear - int64(back+0.5)
 	}
 	if year < minYear {
 		return Date{}, true, because(ErrYearRange, "%s", tooEarly())

@@ -64,7 +64,7 @@ func newDateReader(l *locale.Locale) *DateReader {
 	for _, f := range l.List("Parse.Decade") {
 		before, after, _ := strings.Cut(f, "{{.Decade}}")
 		pat := regexp.QuoteMeta(lower(before)) + `(\d{2,3}0)` + regexp.QuoteMeta(lower(after))
-		r.decades = append(r.decades, regexp.MustCompile(`(?:^|\s)`+pat+`(?:\s|$|[–—-])`))
+		r.decades = append(r.decades, regexp.MustCompile(`(^|\s)`+pat+`(\s|$|[–—-])`))
 	}
 	// The letters a day pattern puts before a month's name, as Hebrew's
 	// "ב" in "5 במרץ 1953".
@@ -158,17 +158,7 @@ func (r *DateReader) english(text string) (string, error) {
 		return r.numeric(m)
 	}
 	for _, re := range r.decades {
-		s = re.ReplaceAllStringFunc(s, func(m string) string {
-			sub := re.FindStringSubmatch(m)
-			lead, trail := "", ""
-			if strings.HasPrefix(m, " ") {
-				lead = " "
-			}
-			if last := m[len(m)-1:]; strings.ContainsAny(last, " –—-") {
-				trail = last
-			}
-			return lead + sub[1] + "s" + trail
-		})
+		s = re.ReplaceAllString(s, "${1}${2}s${3}") // "1930er" is "1930s"
 	}
 	s = r.replacePhrases(s)
 	var err error
@@ -191,10 +181,7 @@ func (r *DateReader) english(text string) (string, error) {
 	s = dayDot.ReplaceAllString(s, "$1$2")
 	s = eraFirst.ReplaceAllString(s, "$1 bc")
 	s = adFirst.ReplaceAllString(s, "$1 ad")
-	s = yearMonth.ReplaceAllStringFunc(s, func(m string) string {
-		p := yearMonth.FindStringSubmatch(m)
-		return strings.TrimSpace(p[3] + " " + p[2] + " " + p[1])
-	})
+	s = yearMonth.ReplaceAllString(s, "$3 $2 $1") // "1953 march 5" is "5 march 1953"
 	return strings.TrimSpace(spaces.ReplaceAllString(s, " ")), nil
 }
 

@@ -14,8 +14,7 @@ import (
 func TestBuildInLanguage(t *testing.T) {
 	data, out := t.TempDir(), t.TempDir()
 	csv := "title,date\nStalin stirbt,5. März 1953\nHungersnot,um 1932\nDie Dreißiger,1930er\nCäsar,44 v. Chr.\n"
-	writeFile(t, filepath.Join(data, "de.csv"), csv)
-	writeFile(t, filepath.Join(data, "de.md"), "---\nlang: de\n---\n# Stalin\n")
+	writeFiles(t, data, map[string]string{"de.csv": csv, "de.md": "---\nlang: de\n---\n# Stalin\n"})
 	if code, _, stderr := runCLI(t, "build", "-data", data, "-out", out); code != 0 {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
@@ -43,16 +42,9 @@ func TestBuildInLanguage(t *testing.T) {
 	if code, stdout, _ := runCLI(t, "check", "-data", data, "-lang", "de"); code != 0 {
 		t.Errorf("check -lang de: exit %d, %s", code, stdout)
 	}
-	writeFile(t, filepath.Join(data, "de.csv"), "title,date\nTalvisota,1939\n")
+	writeFiles(t, data, map[string]string{"de.csv": "title,date\nTalvisota,1939\n"})
 	code, _, stderr := runCLI(t, "build", "-data", data, "-out", out, "-lang", "fi")
 	if want := "de.csv: no words in fi yet: the page speaks English"; code != 0 || !strings.Contains(stderr, want) {
 		t.Errorf("-lang fi: exit %d, stderr %q, want %q", code, stderr, want)
-	}
-}
-
-func writeFile(t *testing.T, path, s string) {
-	t.Helper()
-	if err := os.WriteFile(path, []byte(s), 0o644); err != nil {
-		t.Fatal(err)
 	}
 }

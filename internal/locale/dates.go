@@ -10,20 +10,21 @@ import (
 	"golang.org/x/text/number"
 )
 
-// Dates before deepYear are written in years ago or with their thousands
-// apart, as the page's axis writes them.
-const deepYear = -9999
+// Years up to DeepYear are written in years ago or with their thousands
+// apart, as the page's axis writes them too.
+const DeepYear = -9999
 
-// presentYear is the year "years ago" and BP count back from, 1950.
-const presentYear = 1950
+// PresentYear is the present of "before present" and of "years ago":
+// 1950, from which radiocarbon dating counts back.
+const PresentYear = 1950
 
 // Year writes an astronomical year (0 is 1 BC) as the language does:
 // "1953", "44 v. Chr.", "紀元前44年"; from 10,000 BC on with its thousands
 // apart ("12.000 v. Chr."), and from a million years ago in millions of
 // years ago ("vor 2,5 Millionen Jahren").
 func (l *Locale) Year(y int) string {
-	if y <= deepYear {
-		if ago := presentYear - y; ago >= 1_000_000 {
+	if y <= DeepYear {
+		if ago := PresentYear - y; ago >= 1_000_000 {
 			return l.ago(float64(ago))
 		}
 		return l.fill(l.Patterns.YearBC, l.Number(float64(1-y)), 0, 0)
@@ -69,7 +70,7 @@ func (l *Locale) ago(years float64) string {
 // those x/text writes for the language; the page script groups with the
 // same, from Separators.
 func (l *Locale) Number(x float64) string {
-	group, decimal := l.Separators()
+	group, decimal := l.group, l.decimal
 	s := strconv.FormatFloat(float64(int64(x*100+0.5))/100, 'f', -1, 64)
 	whole, frac, _ := strings.Cut(s, ".")
 	var b strings.Builder
@@ -87,8 +88,12 @@ func (l *Locale) Number(x float64) string {
 
 // Separators gives the characters the language puts between groups of
 // thousands and before decimals: "." and "," in German.
-func (l *Locale) Separators() (group, decimal string) {
-	p := message.NewPrinter(language.Make(l.Tag + "-u-nu-latn"))
+func (l *Locale) Separators() (group, decimal string) { return l.group, l.decimal }
+
+// separators finds a language's separators, as x/text writes numbers in
+// it.
+func separators(tag string) (group, decimal string) {
+	p := message.NewPrinter(language.Make(tag + "-u-nu-latn"))
 	s := p.Sprint(number.Decimal(1234.5))
 	// s is "1" group "234" decimal "5".
 	rest := strings.TrimPrefix(s, "1")

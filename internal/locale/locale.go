@@ -53,8 +53,9 @@ type Locale struct {
 	// Tag is the catalogue's BCP 47 tag: "de", "sr-Latn".
 	Tag string
 	calendar
-	localizer *i18n.Localizer
-	messages  map[string]*i18n.Message
+	localizer      *i18n.Localizer
+	messages       map[string]*i18n.Message
+	group, decimal string // see Separators
 }
 
 // The catalogues, by tag, their tags sorted, and a matcher of tags to
@@ -85,6 +86,7 @@ func load() (map[string]*Locale, []string, language.Matcher, []string) {
 			panic("locale: no CLDR calendar for " + tag)
 		}
 		l := &Locale{Tag: tag, calendar: *cal, localizer: i18n.NewLocalizer(bundle, tag), messages: map[string]*i18n.Message{}}
+		l.group, l.decimal = separators(tag)
 		for _, m := range mf.Messages {
 			l.messages[m.ID] = m
 		}

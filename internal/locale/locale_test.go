@@ -33,7 +33,9 @@ func TestCatalogues(t *testing.T) {
 			}
 			wantMarks := marks(en.Forms(id)["other"])
 			for form, s := range l.Forms(id) {
-				if got := marks(s); !slices.Equal(got, wantMarks) && !(len(got) < len(wantMarks) && subset(got, wantMarks)) {
+				// A form may leave a mark out (Arabic "two" says "two facts" in
+				// words, without {{.Count}}), but may not add one.
+				if got := marks(s); len(diff(got, wantMarks)) > 0 {
 					t.Errorf("%s %s (%s): marks %v, want %v", tag, id, form, got, wantMarks)
 				}
 			}
@@ -145,15 +147,6 @@ func marks(s string) []string {
 	}
 	slices.Sort(out)
 	return slices.Compact(out)
-}
-
-func subset(a, b []string) bool {
-	for _, s := range a {
-		if !slices.Contains(b, s) {
-			return false
-		}
-	}
-	return true
 }
 
 // diff lists the strings of a that b lacks.

@@ -100,10 +100,10 @@ var TimelineDates = (function () {
   }
 
   /* deepYearLabel writes a year of deep time: from 10,000 BC on with its
-     thousands apart, and from a million years before 1950 in millions
-     (or billions) of years ago, as "2.5 million years ago". */
+     thousands apart, and from a million years before 1950 (L.present) in
+     millions (or billions) of years ago, as "2.5 million years ago". */
   function deepYearLabel(y) {
-    var ago = 1950 - y;
+    var ago = L.present - y;
     if (ago >= 1e9) {
       return agoLabel("BillionYearsAgo", ago / 1e9);
     }
@@ -127,7 +127,7 @@ var TimelineDates = (function () {
     var frac = v - y;
     if (frac < 1e-6 || frac > 1 - 1e-6) {
       var r = Math.round(v);
-      return r <= -9999 ? deepYearLabel(r) : yearLabel(r);
+      return r <= L.deep ? deepYearLabel(r) : yearLabel(r);
     }
     return monthLabel(y, Math.min(12, Math.floor(frac * 12 + 1e-6) + 1));
   }

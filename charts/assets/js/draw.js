@@ -3,7 +3,12 @@
 
   /* Draws one fact; while searching, the others are faded. */
   function renderFact(params, api) {
-    layoutLabels(params.coordSys, api);
+    /* Once a lane's render: the context lives while ECharts draws one
+       series. */
+    if (!params.context.laidOut) {
+      params.context.laidOut = true;
+      layoutLabels(params.coordSys, api);
+    }
     var el = drawFact(params, api);
     if (el && hit && !hit[api.value(3)]) {
       (el.children || [el]).forEach(function (c) { c.style.opacity = 0.2; });
@@ -159,8 +164,9 @@
      fits each label between its mark and the next mark on its row, and
      the chart's right edge, cut short where it must be, and hides those
      cut narrower than minLabel; a wider one has room for labels whole.
-     renderFact calls it for each fact, and it lays the labels out once a
-     view: when the view or the chart's size has changed since it last did.
+     renderFact calls it as each lane is drawn, and it lays the labels out
+     once a view: when the view or the chart's size has changed since it
+     last did.
      So each render lays out the labels it draws, with no second render.
      cs is the grid, and api the render's, whose pixels are linear in
      years and rows: two conversions do for every fact. Large mode labels

@@ -11,9 +11,10 @@
   /* Large mode: per lane, periods as one lines series and points as one
      scatter series, from typed arrays. They stay in large mode however
      few marks a zoom leaves in view (largeThreshold 1): below ECharts'
-     threshold a series makes an element per mark, which made a zoom of
-     10,000 facts to ten years 1.9–2.1 times the reference page's, against
-     1.5–1.8 times without (BenchmarkBrowser, alternated, 1 December 2026). */
+     default threshold, 200, a series makes an element per mark, which made
+     a zoom of 10,000 facts to ten years 1.9–2.1 times the reference page's,
+     against 1.5–1.8 times with 1 (BenchmarkBrowser, alternated, 1 December
+     2026). */
   function largeSeries() {
     var nl = D.lanes.length, n = D.s.length, i, l;
     var periods = new Int32Array(nl), points = new Int32Array(nl);
