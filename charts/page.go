@@ -194,8 +194,9 @@ func (p *Page) payloadElement(texts bool) string {
 
 // writePayload writes the payload to w; for a large page, its texts to w
 // and then the payload in a second element: as JSON, or gzipped in
-// base64. The texts, the bulk of it, go straight to w, so that a failing
-// w (a build cancelled) stops them at once; the rest waits in memory.
+// base64. The texts, the bulk of it, go on to w as they are made, so that
+// a failing w (a build cancelled) stops them soon; the rest waits in
+// memory.
 // gzip's header carries no name and no time, so the same timeline gives
 // the same bytes.
 func (p *Page) writePayload(w io.Writer) error {
@@ -260,27 +261,27 @@ type pageOut struct {
 // writePages writes pages that share one payload. The payload, already
 // safe in a <script> element, is written between the two halves of each
 // page's template rather than copied through it, and made once for all.
+// Each page goes through one buffer from start to end: gzip and base64
+// hand on a few hundred bytes at a time, and unbuffered, a 1,000,000-fact
+// build made 310,000 writes to the two pages.
 func (p *Page) writePages(outs ...pageOut) error {
 	data := make([]pageData, len(outs))
+	bws := make([]*bufio.Writer, len(outs))
 	payloadTo := make([]io.Writer, len(outs))
 	for i, out := range outs {
 		data[i] = p.pageData(out.embed)
-		bw := bufio.NewWriterSize(out.w, 16<<10)
-		if err := pageTemplate.ExecuteTemplate(bw, "before-payload", data[i]); err != nil {
+		bws[i] = bufio.NewWriterSize(out.w, 256<<10)
+		if err := pageTemplate.ExecuteTemplate(bws[i], "before-payload", data[i]); err != nil {
 			return err
 		}
 		// A large page's texts come first; see writePayload.
-		bw.WriteString("\n" + p.payloadElement(p.textsApart()))
-		if err := bw.Flush(); err != nil {
-			return err
-		}
-		payloadTo[i] = out.w
+		bws[i].WriteString("\n" + p.payloadElement(p.textsApart()))
+		payloadTo[i] = bws[i]
 	}
 	if err := p.writePayload(io.MultiWriter(payloadTo...)); err != nil {
 		return err
 	}
-	for i, out := range outs {
-		bw := bufio.NewWriterSize(out.w, 16<<10)
+	for i, bw := range bws {
 		bw.WriteString("</script>")
 		if err := pageTemplate.ExecuteTemplate(bw, "after-payload", data[i]); err != nil {
 			return err
