@@ -5,7 +5,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
 
 	"timeline/internal/browsertest"
@@ -31,9 +30,7 @@ func TestBrowserAccessibility(t *testing.T) {
 		t.Run(c.name, func(t *testing.T) {
 			tab := b.NewTab(t, serveECharts(t))
 			if c.phone {
-				if _, err := chromedp.Call(tab.Ctx, emulation.SetDeviceMetricsOverride, emulation.SetDeviceMetricsOverrideParams{Width: 390, Height: 844, DeviceScaleFactor: 3, Mobile: true}); err != nil {
-					t.Fatal(err)
-				}
+				phone(t, tab)
 			}
 			tab.Open(fileURL(filepath.Join(dir, c.page)) + c.hash)
 			if c.hash != "" {

@@ -8,7 +8,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
 
 	"timeline/internal/browsertest"
@@ -101,11 +100,7 @@ func TestBrowserAccessibilityInLanguages(t *testing.T) {
 func axeLightAndDark(t *testing.T, tab *browsertest.Tab) {
 	t.Helper()
 	for _, scheme := range []string{"light", "dark"} {
-		if _, err := chromedp.Call(tab.Ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{
-			Features: []*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: scheme}},
-		}); err != nil {
-			t.Fatal(err)
-		}
+		prefersColorScheme(t, tab, scheme)
 		bg := browsertest.Eval[string](tab, `getComputedStyle(document.body).backgroundColor`)
 		if dark := bg != "rgb(255, 255, 255)"; dark != (scheme == "dark") {
 			t.Fatalf("%s: the page's background is %s", scheme, bg)

@@ -8,7 +8,6 @@ import (
 	"slices"
 	"testing"
 
-	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 
@@ -134,11 +133,7 @@ func TestBrowserDarkMode(t *testing.T) {
 	t.Parallel()
 	b := browsertest.Start(t)
 	tab := b.NewTab(t, serveECharts(t))
-	if _, err := chromedp.Call(tab.Ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{
-		Features: []*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: "dark"}},
-	}); err != nil {
-		t.Fatal(err)
-	}
+	prefersColorScheme(t, tab, "dark")
 	tab.Open(seedURL(t))
 	got := browsertest.Eval[[]string](tab, `[getComputedStyle(document.body).backgroundColor, goecharts_timeline.getOption().backgroundColor]`)
 	if want := []string{"rgb(21, 25, 30)", "#15191e"}; !slices.Equal(got, want) {

@@ -24,6 +24,16 @@ func phone(t *testing.T, tab *browsertest.Tab) {
 	}
 }
 
+// prefersColorScheme makes a tab's system ask for "light" or "dark" pages.
+func prefersColorScheme(t *testing.T, tab *browsertest.Tab, scheme string) {
+	t.Helper()
+	if _, err := chromedp.Call(tab.Ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{
+		Features: []*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: scheme}},
+	}); err != nil {
+		t.Fatal(err)
+	}
+}
+
 // overlapsJS gives each pair of the facts' labels drawn now whose boxes
 // overlap, and how many labels are drawn.
 const overlapsJS = `(() => {

@@ -154,6 +154,13 @@ func launch(path string, mode Mode) *shared {
 	if sh.err != nil {
 		return sh
 	}
+	// Chromium keeps its singleton socket in a folder of TMPDIR, which a
+	// browser stopped by its context leaves behind: give it one inside
+	// the folder Close removes.
+	tmp := filepath.Join(sh.dir, "tmp")
+	if sh.err = os.Mkdir(tmp, 0o700); sh.err != nil {
+		return sh
+	}
 	opts := append(chromedp.DefaultExecAllocatorOptions[:],
 		chromedp.ExecPath(path),
 		chromedp.NoSandbox,
@@ -168,6 +175,7 @@ func launch(path string, mode Mode) *shared {
 		chromedp.Flag("disable-renderer-backgrounding", true),
 		chromedp.Flag("disable-backgrounding-occluded-windows", true),
 		chromedp.UserDataDir(sh.dir),
+		chromedp.Env("TMPDIR="+tmp),
 		chromedp.WindowSize(1280, 900),
 	)
 	if mode == SameProcessFrames {
