@@ -32,6 +32,22 @@ const (
 	})`
 	// linkCountJS counts the links drawn now.
 	linkCountJS = `goecharts_timeline.getZr().storage.getDisplayList(true).filter(el => el.name === "tl-link").length`
+	// arrowsJS gives the links drawn now, how many of them have their
+	// arrowhead drawn, and the paths of arrowheads: the arrowheads' path
+	// covers the point 3 pixels back from the link's end, along its curve
+	// (from its control point, or its start if that is its end).
+	arrowsJS = `(() => {
+		const els = goecharts_timeline.getZr().storage.getDisplayList(true);
+		const links = els.filter(el => el.name === "tl-link"), arrows = els.filter(el => el.name === "tl-arrows");
+		const headed = links.filter(el => {
+			const s = el.shape;
+			let dx = s.x2 - s.cpx1, dy = s.y2 - s.cpy1;
+			if (Math.hypot(dx, dy) < 1) { dx = s.x2 - s.x1; dy = s.y2 - s.y1; }
+			const d = Math.hypot(dx, dy) || 1;
+			return arrows.some(a => a.contain(s.x2 - dx / d * 3, s.y2 - dy / d * 3));
+		});
+		return [links.length, headed.length, arrows.length];
+	})()`
 	xExtentJS   = `goecharts_timeline.getModel().getComponent("xAxis", 0).axis.scale.getExtent()`
 	// showTipJS shows the tooltip of fact %d, as hovering it does.
 	showTipJS = `(() => {
@@ -147,8 +163,8 @@ func checkSeedInteractions(t *testing.T, tab *browsertest.Tab, dated []pipeline.
 	if got := drawnFacts(t, tab, titles(dated)); !slices.Equal(got, titles(dated)) {
 		t.Errorf("drawn facts = %q, want %q", got, titles(dated))
 	}
-	if n := browsertest.Eval[int](tab, linkCountJS); n != 3 {
-		t.Errorf("%d links drawn, want 3", n)
+	if got := browsertest.Eval[[]int](tab, arrowsJS); !slices.Equal(got, []int{3, 3, 1}) {
+		t.Errorf("links drawn, with their arrowheads, and arrowhead paths = %v, want [3 3 1]", got)
 	}
 
 	// A screenshot of the chart, and the chart's own PNG export at 2×.
@@ -206,8 +222,8 @@ func checkSeedInteractions(t *testing.T, tab *browsertest.Tab, dated []pipeline.
 	if got := drawnFacts(t, tab, titles(dated)); !slices.Equal(got, want) {
 		t.Errorf("drawn with Historiography hidden = %q, want %q", got, want)
 	}
-	if n := browsertest.Eval[int](tab, linkCountJS); n != 0 {
-		t.Errorf("%d links drawn with Historiography hidden, want 0", n)
+	if got := browsertest.Eval[[]int](tab, arrowsJS); !slices.Equal(got, []int{0, 0, 0}) {
+		t.Errorf("with Historiography hidden, links drawn, with their arrowheads, and arrowhead paths = %v, want [0 0 0]", got)
 	}
 	browsertest.Eval[bool](tab, fmt.Sprintf(afterRenderJS, `{type: "legendSelect", name: "Historiography"}`))
 

@@ -74,8 +74,16 @@ func largeTimeline(t *testing.T, n int) {
 	if n := browsertest.Eval[int](tab, labels); n == 0 || n > 400 {
 		t.Errorf("%d labels once benchZoom resolved, want 1 to 400", n)
 	}
-	// A point's tooltip in large mode, at full view.
+	// The links of the facts labelled, each with its arrowhead.
+	if a := browsertest.Eval[[]int](tab, arrowsJS); a[0] == 0 || a[1] != a[0] || a[2] != 1 {
+		t.Errorf("%d links drawn, %d with their arrowhead, in %d arrowhead paths", a[0], a[1], a[2])
+	}
+	// A point's tooltip in large mode, at full view, where no link is
+	// drawn, nor any arrowhead.
 	browsertest.Eval[bool](tab, fmt.Sprintf(afterRenderJS, `{type: "dataZoom", start: 0, end: 100}`))
+	if _, err := chromedp.Run(tab.Ctx, chromedp.Poll[bool](arrowsJS+`.every(n => n === 0)`)); err != nil {
+		t.Errorf("at full view, links, arrowheads and arrowhead paths = %v, want none", browsertest.Eval[[]int](tab, arrowsJS))
+	}
 	// Hover a point: its tooltip, or that of a point drawn on the same
 	// pixels, shows.
 	i := browsertest.Eval[int](tab, `Timeline.seriesFact("m-0", 0)`)

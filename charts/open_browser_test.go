@@ -24,12 +24,14 @@ func TestBrowserOpenDates(t *testing.T) {
 		t.Fatalf("data-timeline-ready = %s, want 4", got)
 	}
 	// Each bar's left and right edge in pixels, and the alpha of its first
-	// and last colour stop, by its label.
+	// and last colour stop (of its colour, when it is filled plain), by its
+	// label.
 	bars := browsertest.Eval[map[string][]float64](tab, `(() => {
 		const out = {};
 		for (const el of goecharts_timeline.getZr().storage.getDisplayList(true)) {
-			if (el.type !== "rect" || !el.style.fill || !el.style.fill.colorStops) continue;
-			const text = el.parent.childAt(1).style.text, stops = el.style.fill.colorStops;
+			const label = el.type === "rect" && el.style.fill && el.parent && el.parent.childAt && el.parent.childAt(1);
+			if (!label || !label.style || !label.style.text) continue;
+			const text = label.style.text, stops = el.style.fill.colorStops || [{color: el.style.fill}];
 			const alpha = c => { const m = /rgba\([^)]*,\s*([\d.]+)\)/.exec(c); return m ? +m[1] : 1; };
 			out[text] = [el.shape.x, el.shape.x + el.shape.width, alpha(stops[0].color), alpha(stops[stops.length - 1].color)];
 		}
@@ -44,6 +46,9 @@ func TestBrowserOpenDates(t *testing.T) {
 	}
 	if after[2] != 1 || after[3] > 0.2 {
 		t.Errorf("after 1953 fades %v → %v, want toward its end only", after[2], after[3])
+	}
+	if war[2] != 1 || war[3] != 1 {
+		t.Errorf("1914–1918 fades %v → %v, want no fading", war[2], war[3])
 	}
 	if before[0] > war[0]+1 {
 		t.Errorf("before 1926 starts at x %v, after the first date drawn, at %v", before[0], war[0])

@@ -186,7 +186,13 @@ func TestBrowserCrowdedDesktop(t *testing.T) {
 	if r := settledLabels(t, tab); len(r.Overlaps) > 0 || r.Drawn < 20 {
 		t.Errorf("full view: %d labels drawn; %d pairs overlap, such as %q", r.Drawn, len(r.Overlaps), r.Overlaps[:min(3, len(r.Overlaps))])
 	}
+	if a := browsertest.Eval[[]int](tab, arrowsJS); a[0] == 0 || a[1] != a[0] || a[2] != 1 {
+		t.Errorf("full view: %d links drawn, %d with their arrowhead, in %d arrowhead paths", a[0], a[1], a[2])
+	}
 	browsertest.Eval[bool](tab, fmt.Sprintf(afterRenderJS, `{type: "dataZoom", startValue: 1930, endValue: 1940}`))
+	if a := browsertest.Eval[[]int](tab, arrowsJS); a[0] == 0 || a[1] != a[0] || a[2] != 1 {
+		t.Errorf("zoomed: %d links drawn, %d with their arrowhead, in %d arrowhead paths", a[0], a[1], a[2])
+	}
 	if r := settledLabels(t, tab); len(r.Overlaps) > 0 || r.Drawn < 10 {
 		t.Errorf("zoomed: %d labels drawn; %d pairs overlap, such as %q", r.Drawn, len(r.Overlaps), r.Overlaps[:min(3, len(r.Overlaps))])
 	}

@@ -36,18 +36,9 @@
       if (!rect) {
         return null;
       }
-      var soft = fl & (APPROX | COARSE);
-      var edge = Math.min(0.2, 24 / Math.max(rect.width, 1));
-      var stops = [
-        { offset: 0, color: soft ? fade(color, 0.15) : fl & OPENSTART ? fade(color, 0.1) : color },
-        { offset: edge, color: color },
-        { offset: 1 - edge, color: color },
-        { offset: 1, color: soft || fl & OPEN ? fade(color, 0.1) : color }
-      ];
       var bar = {
         type: "rect", shape: rect,
-        style: { fill: rtl ? new echarts.graphic.LinearGradient(1, 0, 0, 0, stops) : new echarts.graphic.LinearGradient(0, 0, 1, 0, stops),
-          stroke: dash ? color : null, lineDash: dash, lineWidth: 1.5, decal: api.visual("decal") }
+        style: { fill: barFill(fl, color, rect.width), stroke: dash ? color : null, lineDash: dash, lineWidth: 1.5, decal: api.visual("decal") }
       };
       var place = labelPlace(i, mirror(rtl ? rect.x + rect.width : rect.x), mirror(rtl ? rect.x : rect.x + rect.width), 0);
       return withLabel(i, bar, function () { return labelText(i, text, place, p0[1], place.inside ? "#fff" : ink); });
@@ -63,6 +54,26 @@
       : { type: "circle", shape: { cx: x, cy: y, r: r } };
     shape.style = { fill: hollow ? paper : color, stroke: color, lineWidth: 2, lineDash: dash, decal: api.visual("decal") };
     return withLabel(i, shape, function () { return labelText(i, text, labelPlace(i, mirror(x), mirror(x), r), y, ink); });
+  }
+
+  /* barFill gives the fill of a bar width pixels wide: its colour, fading
+     at an end that is approximate, coarse or open. A bar with neither is
+     filled plain: a gradient of one colour cost as much to paint as any
+     (1,000 facts: setOption 786 ms with one each, 730 ms without, in one
+     run, alternated). */
+  function barFill(fl, color, width) {
+    var soft = fl & (APPROX | COARSE), fadeStart = soft || fl & OPENSTART, fadeEnd = soft || fl & OPEN;
+    if (!fadeStart && !fadeEnd) {
+      return color;
+    }
+    var edge = Math.min(0.2, 24 / Math.max(width, 1));
+    var stops = [
+      { offset: 0, color: soft ? fade(color, 0.15) : fadeStart ? fade(color, 0.1) : color },
+      { offset: edge, color: color },
+      { offset: 1 - edge, color: color },
+      { offset: 1, color: fadeEnd ? fade(color, 0.1) : color }
+    ];
+    return rtl ? new echarts.graphic.LinearGradient(1, 0, 0, 0, stops) : new echarts.graphic.LinearGradient(0, 0, 1, 0, stops);
   }
 
   /* withLabel gives fact i's mark, grouped with its label unless the
@@ -226,23 +237,24 @@
     return data;
   }
 
-  /* Draws a dashed curve with an arrow from a work to a fact it studies,
-     while the lanes of both are shown. */
-  function renderLink(params, api) {
+  /* linkShape gives where link item it (as linkData makes them) is drawn
+     in the grid cs, whose pixels coord gives: its curve, and the three
+     corners of its arrowhead at the fact it studies. It is null while the
+     lane of either end is hidden, or neither end is in view: a link is
+     drawn while the work or what it studies is in view, as in large mode,
+     for one that would only cross the view leads nowhere to be seen. A
+     dashed curve costs as much to draw as it is long, drawn or not:
+     zoomed in, links to facts centuries away took most of a second. So an
+     end far out of view is brought to a width of the view from its edge. */
+  function linkShape(it, cs, coord) {
     var legend = chart.getModel().getComponent("legend");
-    var w = api.value(5), f = api.value(6);
+    var w = it[5], f = it[6];
     if (legend && (!legend.isSelected(D.lanes[D.lane[w]].name) || !legend.isSelected(D.lanes[D.lane[f]].name))) {
       return null;
     }
-    var a = api.coord([api.value(1), api.value(3)]);
-    var b = api.coord([api.value(2), api.value(4)]);
-    /* A link is drawn while the work or what it studies is in view, as
-       in large mode: one that would only cross the view leads nowhere to
-       be seen. A dashed curve costs as much to draw as it is long, drawn
-       or not: zoomed in, links to facts centuries away took most of a
-       second. So an end far out of view is brought to a width of the
-       view from its edge. */
-    var cs = params.coordSys, left = cs.x - cs.width, right = cs.x + 2 * cs.width;
+    var a = coord([it[1], it[3]]);
+    var b = coord([it[2], it[4]]);
+    var left = cs.x - cs.width, right = cs.x + 2 * cs.width;
     var inView = function (p) { return p[0] >= cs.x && p[0] <= cs.x + cs.width; };
     if (!inView(a) && !inView(b)) {
       return null;
@@ -253,21 +265,63 @@
     /* Start at the edge of the work's marker, which stays hoverable. */
     var ax = cp[0] - a[0], ay = cp[1] - a[1], al = Math.sqrt(ax * ax + ay * ay) || 1;
     a = [a[0] + ax / al * 10, a[1] + ay / al * 10];
-    var dx = b[0] - cp[0], dy = b[1] - cp[1], len = Math.sqrt(dx * dx + dy * dy) || 1;
+    /* The arrowhead points along the curve at its end: from the control
+       point, or, where a link runs straight up or down and the control
+       point is its end, from its start. */
+    var dx = b[0] - cp[0], dy = b[1] - cp[1];
+    if (dx * dx + dy * dy < 1) {
+      dx = b[0] - a[0];
+      dy = b[1] - a[1];
+    }
+    var len = Math.sqrt(dx * dx + dy * dy) || 1;
     var ux = dx / len, uy = dy / len, s = 8;
-    var color = linkInk;
     return {
-      type: "group",
-      children: [{
-        type: "bezierCurve", name: "tl-link",
-        shape: { x1: a[0], y1: a[1], x2: b[0], y2: b[1], cpx1: cp[0], cpy1: cp[1] },
-        style: { stroke: color, fill: null, lineWidth: 1.5, lineDash: [5, 4], opacity: 0.8 }
-      }, {
-        type: "polygon",
-        shape: { points: [[b[0], b[1]], [b[0] - ux * s - uy * s / 2, b[1] - uy * s + ux * s / 2], [b[0] - ux * s + uy * s / 2, b[1] - uy * s - ux * s / 2]] },
-        style: { fill: color, opacity: 0.8 }
-      }]
+      curve: { x1: a[0], y1: a[1], x2: b[0], y2: b[1], cpx1: cp[0], cpy1: cp[1] },
+      arrow: [b, [b[0] - ux * s - uy * s / 2, b[1] - uy * s + ux * s / 2], [b[0] - ux * s + uy * s / 2, b[1] - uy * s - ux * s / 2]]
     };
+  }
+
+  /* linkItems are the links series' data now, which the arrowheads
+     follow. */
+  var linkItems = [];
+
+  /* Draws a dashed curve from a work to a fact it studies; renderArrows
+     draws its arrowhead. */
+  function renderLink(params, api) {
+    var it = [];
+    for (var k = 0; k < 7; k++) {
+      it.push(api.value(k));
+    }
+    var g = linkShape(it, params.coordSys, api.coord);
+    return g && {
+      type: "bezierCurve", name: "tl-link", shape: g.curve,
+      style: { stroke: linkInk, fill: null, lineWidth: 1.5, lineDash: [5, 4], opacity: 0.8 }
+    };
+  }
+
+  /* renderArrows draws the arrowheads of every link drawn as one path:
+     an element each, grouped with its curve, made the links cost three
+     times what their curves cost alone (352 links, 1,000 facts:
+     setOption 770 ms, 633 ms without the arrowheads, in one run,
+     alternated). */
+  function renderArrows() {
+    var grid = chart.getModel().getComponent("grid", 0).coordinateSystem.getRect();
+    var cs = { x: grid.x, y: grid.y, width: grid.width, height: grid.height };
+    var view = chart.getModel().getComponent("xAxis", 0).axis.scale.getExtent();
+    var p = chart.convertToPixel({ gridIndex: 0 }, [view[0], 0]), q = chart.convertToPixel({ gridIndex: 0 }, [view[1], 1]);
+    var kx = (q[0] - p[0]) / (view[1] - view[0]);
+    var coord = function (v) { return [p[0] + (v[0] - view[0]) * kx, p[1] + (q[1] - p[1]) * v[1]]; };
+    var d = [];
+    linkItems.forEach(function (it) {
+      var g = linkShape(it, cs, coord);
+      if (g) {
+        d.push("M" + g.arrow.map(function (p) { return p[0].toFixed(1) + " " + p[1].toFixed(1); }).join("L") + "Z");
+      }
+    });
+    return d.length ? {
+      type: "path", name: "tl-arrows", silent: true, shape: { pathData: d.join("") }, style: { fill: linkInk, opacity: 0.8 },
+      clipPath: { type: "rect", shape: cs }
+    } : null;
   }
 
   function bandAreas() {
@@ -282,12 +336,18 @@
     };
   }
 
+  /* linksSeries gives the links series with data, and the series of
+     their arrowheads: one item, in no coordinate system, so that a zoom
+     never filters it out. */
   function linksSeries(data) {
-    return {
+    linkItems = data;
+    return [{
       type: "custom", id: "links", name: "Studies", renderItem: renderLink, z: 4, data: data,
       encode: large ? { x: 0, y: 3, tooltip: [] } : { x: [1, 2], y: [3, 4], tooltip: [] },
       clip: true, markArea: bandAreas()
-    };
+    }, {
+      type: "custom", id: "arrows", coordinateSystem: "none", renderItem: renderArrows, z: 4, silent: true, data: [[0]]
+    }];
   }
 
   function series() {
@@ -305,7 +365,7 @@
         clip: true, z: 3
       };
     });
-    out.push(linksSeries(linkData()));
+    out.push.apply(out, linksSeries(linkData()));
     out.push(searchSeries());
     return out;
   }

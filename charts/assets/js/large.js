@@ -60,7 +60,7 @@
       type: "custom", id: "labels", name: "Labels", renderItem: renderLabel, z: 5, silent: true,
       data: [], encode: { x: 0, y: 1, tooltip: [] }, clip: true
     });
-    out.push(linksSeries([]));
+    out.push.apply(out, linksSeries([]));
     out.push(searchSeries());
     return out;
   }
@@ -145,5 +145,5 @@
       return chart.convertToPixel({ gridIndex: 0 }, [it[0], 0])[0] + 5;
     }, textWidth);
     windowShown = items.length;
-    return [{ id: "labels", data: items }, { id: "links", data: items.length ? linkData(shown, lo, hi) : [] }];
+    return [{ id: "labels", data: items }].concat(linksSeries(items.length ? linkData(shown, lo, hi) : []));
   }
