@@ -48,7 +48,7 @@ const (
 		});
 		return [links.length, headed.length, arrows.length];
 	})()`
-	xExtentJS   = `goecharts_timeline.getModel().getComponent("xAxis", 0).axis.scale.getExtent()`
+	xExtentJS = `goecharts_timeline.getModel().getComponent("xAxis", 0).axis.scale.getExtent()`
 	// showTipJS shows the tooltip of fact %d, as hovering it does.
 	showTipJS = `(() => {
 		const D = Timeline.data(), i = %d;
