@@ -109,7 +109,8 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err != nil {
 		return err
 	}
-	srv := &http.Server{Handler: s, ReadHeaderTimeout: 10 * time.Second, ReadTimeout: 30 * time.Second, IdleTimeout: 60 * time.Second}
+	var unused unusedConns
+	srv := &http.Server{Handler: s, ReadHeaderTimeout: 10 * time.Second, ReadTimeout: 30 * time.Second, IdleTimeout: 60 * time.Second, ConnState: unused.track}
 	if !s.loopbackOnly {
 		fmt.Fprintf(stderr, "warning: %s is not a loopback address: every device on the network can see these pages\n", *addr)
 	}
@@ -120,6 +121,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	s.stop()
 	shutdown, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 	defer cancel()
+	go unused.closeUntil(shutdown)
 	if err := srv.Shutdown(shutdown); err != nil {
 		srv.Close() // clients that do not take their responses
 	}
@@ -130,6 +132,48 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return nil
 	}
 	return watchErr
+}
+
+// unusedConns are the connections no request has come on yet. A browser
+// opens them ahead of need, and http.Server.Shutdown waits 5 s before it
+// counts one as idle: Ctrl-C took 5 s while a page was open.
+type unusedConns struct {
+	mu    sync.Mutex
+	conns map[net.Conn]bool
+}
+
+// track is the server's ConnState hook.
+func (u *unusedConns) track(c net.Conn, state http.ConnState) {
+	u.mu.Lock()
+	defer u.mu.Unlock()
+	if u.conns == nil {
+		u.conns = make(map[net.Conn]bool)
+	}
+	if state == http.StateNew {
+		u.conns[c] = true
+	} else {
+		delete(u.conns, c)
+	}
+}
+
+// closeUntil closes the unused connections, and those still to come,
+// while the server shuts down, until ctx ends.
+func (u *unusedConns) closeUntil(ctx context.Context) {
+	tick := time.NewTicker(20 * time.Millisecond)
+	defer tick.Stop()
+	for {
+		u.mu.Lock()
+		for c := range u.conns {
+			c.Close()
+			delete(u.conns, c)
+		}
+		u.mu.Unlock()
+		select {
+		case <-ctx.Done():
+			return
+		case <-tick.C:
+		}
+	}
 }
 
 // isLoopback reports whether a host name or address is this machine alone.
