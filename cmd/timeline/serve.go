@@ -139,7 +139,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 // counts one as idle: Ctrl-C took 5 s while a page was open.
 type unusedConns struct {
 	mu    sync.Mutex
-	conns map[net.Conn]bool
+	conns map[net.Conn]struct{}
 }
 
 // track is the server's ConnState hook.
@@ -147,10 +147,10 @@ func (u *unusedConns) track(c net.Conn, state http.ConnState) {
 	u.mu.Lock()
 	defer u.mu.Unlock()
 	if u.conns == nil {
-		u.conns = make(map[net.Conn]bool)
+		u.conns = make(map[net.Conn]struct{})
 	}
 	if state == http.StateNew {
-		u.conns[c] = true
+		u.conns[c] = struct{}{}
 	} else {
 		delete(u.conns, c)
 	}

@@ -221,7 +221,7 @@
   function pixelOf(i) {
     var x = (X0[i] + X1[i]) / 2;
     if (D.fl[i] & PERIOD) {
-      var shown = chart.getModel().getComponent("xAxis", 0).axis.scale.getExtent();
+      var shown = viewExtent();
       x = (Math.max(X0[i], shown[0]) + Math.min(X1[i], shown[1])) / 2;
     }
     return chart.convertToPixel({ gridIndex: 0 }, [x, D.row[i]]);
