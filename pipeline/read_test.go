@@ -331,11 +331,11 @@ func TestReadAcrossBatches(t *testing.T) {
 	}
 }
 
-// TestWriteManyChunks writes a timeline of several chunks, with extra
-// columns, and reads it back: every row comes back in order, with its own
-// extra values.
-func TestWriteManyChunks(t *testing.T) {
-	const n = 2*writeChunk + 3
+// TestWriteManyBatches writes a timeline of several of gocsv's batches of
+// rows, with extra columns, and reads it back: every row comes back in
+// order, with its own extra values.
+func TestWriteManyBatches(t *testing.T) {
+	const n = 2*rowsPerMarshal + 3
 	facts := make([]Fact, n)
 	for i := range facts {
 		d, _ := ParseDate(fmt.Sprint(1000 + i%900))
