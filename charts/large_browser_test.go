@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 
 	"timeline/internal/browsertest"
@@ -128,6 +129,39 @@ func largeTimeline(t *testing.T, n int) {
 	}
 	if n := browsertest.Eval[int](tab, `goecharts_timeline.getOption().series.find(s => s.id === "search").data.length`); n != 1 {
 		t.Errorf("%d search marks, want 1", n)
+	}
+	tab.NoProblems()
+	if n > compressedFacts {
+		oldBrowser(t, pageURL)
+	}
+}
+
+// oldBrowser opens a page whose payload is gzipped in a browser without
+// DecompressionStream, as browsers before 2023 are: the page says why it
+// draws no chart, in words a person sees, and the table keeps its first
+// rows.
+func oldBrowser(t *testing.T, pageURL string) {
+	tab := browsertest.Start(t).NewTab(t, serveECharts(t))
+	if _, err := chromedp.Call(tab.Ctx, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: "delete window.DecompressionStream"}); err != nil {
+		t.Fatal(err)
+	}
+	tab.Do(chromedp.Navigate(pageURL))
+	shown := `(p => p && !p.hidden && p.getBoundingClientRect().height > 0 && getComputedStyle(p).visibility === "visible")(document.querySelector(".old-browser"))`
+	if _, err := chromedp.Run(tab.Ctx, chromedp.Poll[bool](shown)); err != nil {
+		t.Fatalf("without DecompressionStream, the page does not show why it draws no chart: %v; problems: %q", err, tab.Problems())
+	}
+	want := english().Word("OldBrowser")
+	if got := browsertest.Eval[string](tab, `document.querySelector(".old-browser").textContent`); got != want {
+		t.Errorf("the old browser's note says %q, want %q", got, want)
+	}
+	if got := browsertest.Eval[int](tab, `document.querySelectorAll("section.facts tbody tr").length`); got != 100 {
+		t.Errorf("%d table rows in an old browser, want the first 100", got)
+	}
+	if browsertest.Eval[bool](tab, `document.documentElement.hasAttribute("data-timeline-ready")`) {
+		t.Error("the page says it is ready, with no chart drawn")
+	}
+	if h := browsertest.Eval[float64](tab, `goecharts_timeline.getDom().getBoundingClientRect().height`); h != 0 {
+		t.Errorf("the empty chart takes %v px in an old browser, want none", h)
 	}
 	tab.NoProblems()
 }

@@ -319,6 +319,7 @@ func (p *Page) pageData(embed bool) pageData {
 		Intro:            o.Intro.HTML,
 		Lanes:            p.layout.laneNames(),
 		Loc:              loc,
+		Compressed:       p.compressed(),
 	}
 	data.Lang, data.RTL = o.lang()
 	if o.EChartsJS != nil {
@@ -371,6 +372,7 @@ type pageData struct {
 	RTL              bool
 	Loc              *locale.Locale // the page's words: {{.Loc.Word "Search"}}
 	TableNote        string         // when the table holds only the first rows
+	Compressed       bool           // the payload is gzipped, which a browser before 2023 cannot inflate
 	WorksNote        string         // when Works cited lists only some works
 }
 

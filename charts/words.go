@@ -30,6 +30,10 @@ type scriptLocale struct {
 	Words   map[string]any `json:"w"` // id: text, or plural forms by CLDR category
 }
 
+// htmlOnly names the words the page's HTML says for a browser that cannot
+// run the page script, or not all of it: the script never says them.
+var htmlOnly = map[string]bool{"NoScript": true, "OldBrowser": true}
+
 // localeJSON gives loc's scriptLocale as JSON.
 // Every page word but the date parser's is in it; encoding/json escapes
 // <, > and & in it, so it is safe inside the payload's script element.
@@ -38,8 +42,8 @@ func localeJSON(loc *locale.Locale) []byte {
 	sl := scriptLocale{Tag: loc.Tag, Group: group, Point: point, Months: loc.MonthsAbbr, Alone: loc.StandAloneAbbr,
 		BC: loc.BC[0], Pat: loc.Patterns, Deep: locale.DeepYear, Present: locale.PresentYear, Words: map[string]any{}}
 	for _, id := range loc.IDs() {
-		if strings.HasPrefix(id, "Parse.") || strings.HasPrefix(id, "Ref") {
-			continue // the date reader's and Works cited's, Go's alone
+		if strings.HasPrefix(id, "Parse.") || strings.HasPrefix(id, "Ref") || htmlOnly[id] {
+			continue // the date reader's, Works cited's and the page's HTML's, Go's alone
 		}
 		forms := loc.Forms(id)
 		if len(forms) == 1 {

@@ -63,6 +63,13 @@
     window.benchZoom = benchZoom;
     var el = document.getElementById(dataId);
     var textsEl = document.getElementById(dataId.replace(/-data$/, "-texts"));
+    if (el.dataset.encoding && typeof DecompressionStream === "undefined") {
+      /* A browser before 2023 cannot inflate the payload: the page says
+         so in place of an empty chart, and the table keeps its first rows. */
+      document.querySelector(".old-browser").hidden = false;
+      chart.getDom().hidden = true;
+      return;
+    }
     if (!textsEl) {
       begin(JSON.parse(el.textContent));
       return;
