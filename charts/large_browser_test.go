@@ -40,6 +40,11 @@ func largeTimeline(t *testing.T, n int) {
 	if got, want := tab.Open(pageURL), fmt.Sprint(tl.Dated()); got != want {
 		t.Fatalf("data-timeline-ready = %s, want %s", got, want)
 	}
+	// The slider traces no data shadow, whose zigzag would be the first
+	// lane's rows.
+	if n := browsertest.Eval[int](tab, `goecharts_timeline.getZr().storage.getDisplayList(true).filter(el => el.type === "polyline").length`); n != 0 {
+		t.Errorf("%d polylines drawn, want none: the slider traces a data shadow", n)
+	}
 	// Zoomed out, no labels: the page draws the density.
 	labels := `goecharts_timeline.getOption().series.find(s => s.id === "labels").data.length`
 	if n := browsertest.Eval[int](tab, labels); n != 0 {

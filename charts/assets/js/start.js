@@ -137,7 +137,11 @@
       paper = "#15191e";
       linkInk = "#aab";
     }
-    var zoom = { filterMode: mode };
+    /* No data shadow in the slider: ECharts would trace the rows of the
+       first scatter series, which mean nothing on a timeline, and tracing
+       100,000 facts' took ready from 724 to 765 ms (medians of 12
+       alternated loads). */
+    var zoom = { filterMode: mode, showDataShadow: false };
     if (D.view) {
       /* The first view the timeline's introduction asks for. */
       zoom.startValue = Math.max(ext[0], decimalYear(D.view[0], false));
