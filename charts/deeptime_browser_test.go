@@ -1,6 +1,7 @@
 package charts
 
 import (
+	"cmp"
 	"fmt"
 	"slices"
 	"strings"
@@ -60,6 +61,53 @@ func TestBrowserDeepTime(t *testing.T) {
 	// hide each other, the first fact's may not.
 	if got := drawnFacts(t, tab, titles(big.Facts())); !slices.Contains(got, "Urknall") {
 		t.Errorf("drawn %q, without the Big Bang", got)
+	}
+	tab.NoProblems()
+}
+
+// TestBrowserRoundYearsBC draws Rome from 753 BC to 476: its axis is
+// marked at round years as historians count them, 300 BC and not 301 BC
+// (astronomical year -300 is 301 BC), each mark where that year starts,
+// at full view and zoomed in, and at years AD alone as ECharts marks them.
+func TestBrowserRoundYearsBC(t *testing.T) {
+	t.Parallel()
+	csv := "title,date\n" +
+		"Founding of Rome,753 BC\n" +
+		"Roman Republic,509 BC – 27 BC\n" +
+		"Caesar killed,15 March 44 BC\n" +
+		"Augustus,27 BC – AD 14\n" +
+		"Fall of the Western Empire,476\n"
+	tl, problems, err := pipeline.Read(strings.NewReader(csv), "rome.csv", "rome")
+	if err != nil || problems.Errors() > 0 {
+		t.Fatal(err, problems)
+	}
+	tab := browsertest.Start(t).NewTab(t, serveECharts(t))
+	tab.Open(browsertest.WritePage(t, "rome.html", render(t, tl, Options{})))
+	// Each axis label with the axis value its pixel is at, to a tenth of
+	// a year.
+	const marksJS = `(() => {
+		const c = goecharts_timeline, y = c.convertToPixel({gridIndex: 0}, [0, 0])[1];
+		return c.getZr().storage.getDisplayList(true)
+			.filter(el => el.style && /^\d|BC$/.test(String(el.style.text)) && !el.invisible && el.getBoundingRect)
+			.filter(el => { const r = el.getBoundingRect().clone(); r.applyTransform(el.getComputedTransform()); return r.y > y; })
+			.map(el => { const r = el.getBoundingRect().clone(); r.applyTransform(el.getComputedTransform());
+				return el.style.text + " @ " + (Math.round(c.convertFromPixel({gridIndex: 0}, [r.x + r.width / 2, y])[0] * 10) / 10); });
+	})()`
+	for _, tt := range []struct {
+		zoom string
+		want []string
+	}{
+		{"", []string{"600 BC @ -599", "300 BC @ -299", "1 @ 1", "300 @ 300", "600 @ 600"}},
+		{`{type: "dataZoom", startValue: -50, endValue: -40}`, []string{"50 BC @ -49", "48 BC @ -47", "46 BC @ -45", "44 BC @ -43", "42 BC @ -41"}},
+		{`{type: "dataZoom", startValue: 1, endValue: 100}`, []string{"1 @ 1", "20 @ 20", "40 @ 40", "60 @ 60", "80 @ 80", "100 @ 100"}},
+		{`{type: "dataZoom", start: 0, end: 100}`, []string{"600 BC @ -599", "300 BC @ -299", "1 @ 1", "300 @ 300", "600 @ 600"}},
+	} {
+		if tt.zoom != "" {
+			browsertest.Eval[bool](tab, fmt.Sprintf(afterRenderJS, tt.zoom))
+		}
+		if got := browsertest.Eval[[]string](tab, marksJS); !slices.Equal(got, tt.want) {
+			t.Errorf("zoom %s: axis labels %q, want %q", cmp.Or(tt.zoom, "none"), got, tt.want)
+		}
 	}
 	tab.NoProblems()
 }

@@ -76,6 +76,30 @@ test("axis labels: years with BC, months when zoomed in", () => {
   }
 });
 
+test("the time axis marks round years BC", () => {
+  const cases = [
+    // Rome, 806 BC to 725, by 300 years: 300 BC, not 301 BC; and AD 1.
+    [-805, 725, 5, [-599, -299, 1, 300, 600]],
+    // Around the turn of the era, by tens: 20 BC, 10 BC, AD 1, AD 10.
+    [-25, 25, 5, [-19, -9, 1, 10, 20]],
+    // By single years, the marks are ECharts' own: 3 BC to AD 2.
+    [-2, 2, 4, [-2, -1, 0, 1, 2]],
+    // Prehistory: 10,000 BC at -9999.
+    [-40000, -3000, 4, [-39999, -29999, -19999, -9999]],
+    // Deep time, in half millions of years, without AD 1.
+    [-3.3e6, 1953, 5, [-2999999, -2499999, -1999999, -1499999, -999999, -499999]],
+    // Years AD alone, or less than a year a step: ECharts' own.
+    [1900, 1910, 5, null],
+    [-0.5, 0.5, 5, null],
+  ];
+  for (const [lo, hi, n, want] of cases) {
+    assert.deepEqual(dates.yearTicks(lo, hi, n), want, `yearTicks(${lo}, ${hi}, ${n})`);
+  }
+  // Each reads as a round year.
+  assert.deepEqual(dates.yearTicks(-805, 725, 5).map(dates.axisLabel), ["600 BC", "300 BC", "1", "300", "600"]);
+  assert.deepEqual(dates.yearTicks(-40000, -3000, 4).map(dates.axisLabel), ["40,000 BC", "30,000 BC", "20,000 BC", "10,000 BC"]);
+});
+
 test("dates in the lesson's language, as Go writes them", () => {
   try {
     for (const c of dateCases) {

@@ -120,6 +120,44 @@ var TimelineDates = (function () {
     return word(id, { Count: number(n) }, Math.round(n * 100) / 100);
   }
 
+  /* niceStep gives a round step near raw: 1, 2, 3 or 5 times a power of
+     ten, as ECharts rounds its own. */
+  function niceStep(raw) {
+    var p = Math.pow(10, Math.floor(Math.log(raw) / Math.LN10 + 1e-9));
+    var f = raw / p;
+    return (f < 1.5 ? 1 : f < 2.5 ? 2 : f < 4 ? 3 : f < 7 ? 5 : 10) * p;
+  }
+
+  /* yearTicks gives the axis values to mark in a view of the years lo to
+     hi, about n of them, when the view reaches back before AD 1: round
+     years as historians count them, BC years back from 1 BC. The axis
+     counts 1 BC as year 0, so a round axis value, -500, is 501 BC; this
+     marks -499, 500 BC, instead; and, from ten to a thousand years a
+     step, the turn of the era, AD 1. A view of AD years alone, or zoomed to less than a
+     year a step, gives null: ECharts' own ticks read well. */
+  function yearTicks(lo, hi, n) {
+    if (!(hi > lo) || lo >= 1) {
+      return null;
+    }
+    var step = niceStep((hi - lo) / n);
+    if (step < 1) {
+      return null;
+    }
+    var ticks = [], y;
+    /* Years BC, y, at axis value 1 - y, from the latest. */
+    for (y = Math.max(step, Math.ceil((1 - Math.min(hi, 0)) / step) * step); 1 - y >= lo; y += step) {
+      ticks.push(1 - y);
+    }
+    ticks.reverse();
+    if (step >= 10 && step <= 1000 && lo <= 1 && hi >= 1) {
+      ticks.push(1);
+    }
+    for (y = Math.max(step, Math.ceil(lo / step) * step); y <= hi; y += step) {
+      ticks.push(y);
+    }
+    return ticks;
+  }
+
   /* Labels of the time axis: years, with BC; months when zoomed in; deep
      time as deepYearLabel writes it. */
   function axisLabel(v) {
@@ -134,7 +172,7 @@ var TimelineDates = (function () {
 
   return {
     daysFromCivil: daysFromCivil, civil: civil, decimalYear: decimalYear,
-    yearLabel: yearLabel, dayLabel: dayLabel, monthLabel: monthLabel, axisLabel: axisLabel,
+    yearLabel: yearLabel, dayLabel: dayLabel, monthLabel: monthLabel, axisLabel: axisLabel, yearTicks: yearTicks,
     setLocale: setLocale, word: word, number: number
   };
 })();

@@ -217,6 +217,29 @@
     labelRoom = wide ? {} : room;
   }
 
+  /* roundYearTicks marks the time axis of a chart at round years BC
+     (dates.yearTicks) for the years its view shows, or leaves the marks
+     to ECharts. It runs as an ECharts layout, once a zoom has set the
+     axis's extent and before the axis is drawn, so that a zoom draws
+     once: setting the marks by setOption after a zoom would draw the
+     chart twice. */
+  function roundYearTicks(ecModel) {
+    var model = ecModel.getComponent("xAxis", 0);
+    if (!model || !model.axis) {
+      return;
+    }
+    var view = model.axis.scale.getExtent();
+    var ticks = dates.yearTicks(view[0], view[1], 5), o = model.option;
+    o.axisTick = o.axisTick || {};
+    o.axisLabel = o.axisLabel || {};
+    o.axisTick.customValues = o.axisLabel.customValues = ticks;
+  }
+  if (typeof echarts === "object") {
+    /* Before the page's chart is made: a chart takes the layouts there
+       are when it is made. */
+    echarts.registerLayout(roundYearTicks);
+  }
+
   /* viewExtent gives the years the x axis shows now. */
   function viewExtent() {
     return chart.getModel().getComponent("xAxis", 0).axis.scale.getExtent();
