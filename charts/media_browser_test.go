@@ -5,12 +5,8 @@ import (
 	"image"
 	"image/color"
 	"image/png"
-	"net/http"
-	"net/http/httptest"
 	"os"
-	"path/filepath"
 	"slices"
-	"sync"
 	"testing"
 
 	"github.com/chromedp/chromedp"
@@ -34,16 +30,8 @@ func TestBrowserMedia(t *testing.T) {
 	if err := png.Encode(&pic, img); err != nil {
 		t.Fatal(err)
 	}
-	var mu sync.Mutex
-	var referers []string
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		mu.Lock()
-		referers = append(referers, r.Referer())
-		mu.Unlock()
-		w.Header().Set("Content-Type", "image/png")
-		w.Write(pic.Bytes())
-	}))
-	t.Cleanup(srv.Close)
+	srv := browsertest.Serve(t)
+	srv.Put("/stalin.png", pic.Bytes())
 
 	csv := "title,date,media,media_caption,media_credit,media_alt\n" +
 		"Stalin leads the USSR,1926–1953," + srv.URL + "/stalin.png,Stalin in 1937,Public domain,Stalin at a desk\n" +
@@ -53,14 +41,10 @@ func TestBrowserMedia(t *testing.T) {
 	if err != nil || problems.Errors() > 0 {
 		t.Fatal(err, problems)
 	}
-	dir := t.TempDir()
-	path := filepath.Join(dir, "media.html")
-	if err := os.WriteFile(path, render(t, tl, Options{}), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	srv.Put("/media.html", render(t, tl, Options{}))
 	tab := browsertest.Start(t).NewTab(t, serveECharts(t))
 	// Over http, as a page is served, so that a referrer could be sent.
-	tab.Open(browsertest.ServeDir(t, dir) + "/media.html")
+	tab.Open(srv.URL + "/media.html")
 
 	// The table: the image, loaded, with its text; the other a link.
 	cells := browsertest.Eval[[]string](tab, `(async () => {
@@ -96,11 +80,9 @@ func TestBrowserMedia(t *testing.T) {
 	if want := []string{"Stalin at a desk", "40", "no-referrer", "Stalin in 1937 Public domain"}; !slices.Equal(tip, want) {
 		t.Errorf("tooltip image %q, want %q", tip, want)
 	}
-	mu.Lock()
-	if len(referers) == 0 || slices.ContainsFunc(referers, func(r string) bool { return r != "" }) {
+	if referers := srv.Referers("/stalin.png"); len(referers) == 0 || slices.ContainsFunc(referers, func(r string) bool { return r != "" }) {
 		t.Errorf("the image was asked for with the referrers %q, want none", referers)
 	}
-	mu.Unlock()
 	shot, err := chromedp.Run(tab.Ctx, chromedp.CaptureScreenshot())
 	if err != nil {
 		t.Fatal(err)

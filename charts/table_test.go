@@ -2,11 +2,11 @@ package charts
 
 import (
 	"encoding/json"
-	"os"
 	"slices"
 	"strings"
 	"testing"
 
+	"timeline/internal/golden"
 	"timeline/internal/schema"
 	"timeline/pipeline"
 )
@@ -14,10 +14,7 @@ import (
 // TestIsImage runs the cases charts/jstest runs against the script's
 // isImage, which takes the payload's list of endings.
 func TestIsImage(t *testing.T) {
-	b, err := os.ReadFile("testdata/images.json")
-	if err != nil {
-		t.Fatal(err)
-	}
+	b := golden.Read(t, "testdata/images.json")
 	var cases struct {
 		Extensions []string
 		Cases      [][2]any

@@ -10,16 +10,19 @@
 package browsertest
 
 import (
+	"cmp"
 	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
+	"mime"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
 	"os"
 	"os/exec"
+	"path"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -444,6 +447,52 @@ func ServeDir(t testing.TB, dir string) string {
 	srv := httptest.NewServer(http.FileServer(http.Dir(dir)))
 	t.Cleanup(srv.Close)
 	return srv.URL
+}
+
+// Server serves files, by path, over http on loopback until the test
+// ends, and keeps the referrer of each request for them.
+type Server struct {
+	URL      string
+	mu       sync.Mutex
+	files    map[string][]byte
+	referers map[string][]string
+}
+
+// Serve starts a Server with no files: Put adds them, once their
+// contents can name the server's URL.
+func Serve(t testing.TB) *Server {
+	t.Helper()
+	s := &Server{files: map[string][]byte{}, referers: map[string][]string{}}
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		s.mu.Lock()
+		body, ok := s.files[r.URL.Path]
+		s.referers[r.URL.Path] = append(s.referers[r.URL.Path], r.Referer())
+		s.mu.Unlock()
+		if !ok {
+			http.NotFound(w, r)
+			return
+		}
+		w.Header().Set("Content-Type", cmp.Or(mime.TypeByExtension(path.Ext(r.URL.Path)), http.DetectContentType(body)))
+		w.Write(body)
+	}))
+	t.Cleanup(srv.Close)
+	s.URL = srv.URL
+	return s
+}
+
+// Put serves body at path, which begins with a slash.
+func (s *Server) Put(path string, body []byte) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.files[path] = body
+}
+
+// Referers gives the referrer each request for path came with, "" for
+// none, in the order they came.
+func (s *Server) Referers(path string) []string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return append([]string(nil), s.referers[path]...)
 }
 
 // ServePage serves one page, at every path, on loopback until the test
