@@ -97,10 +97,10 @@ func TestBrowserRoundYearsBC(t *testing.T) {
 		zoom string
 		want []string
 	}{
-		{"", []string{"600 BC @ -599", "300 BC @ -299", "1 @ 1", "300 @ 300", "600 @ 600"}},
+		{"", []string{"600 BC @ -599", "300 BC @ -299", "1 AD @ 1", "300 @ 300", "600 @ 600"}},
 		{`{type: "dataZoom", startValue: -50, endValue: -40}`, []string{"50 BC @ -49", "48 BC @ -47", "46 BC @ -45", "44 BC @ -43", "42 BC @ -41"}},
-		{`{type: "dataZoom", startValue: 1, endValue: 100}`, []string{"1 @ 1", "20 @ 20", "40 @ 40", "60 @ 60", "80 @ 80", "100 @ 100"}},
-		{`{type: "dataZoom", start: 0, end: 100}`, []string{"600 BC @ -599", "300 BC @ -299", "1 @ 1", "300 @ 300", "600 @ 600"}},
+		{`{type: "dataZoom", startValue: 1, endValue: 100}`, []string{"1 AD @ 1", "20 @ 20", "40 @ 40", "60 @ 60", "80 @ 80", "100 @ 100"}},
+		{`{type: "dataZoom", start: 0, end: 100}`, []string{"600 BC @ -599", "300 BC @ -299", "1 AD @ 1", "300 @ 300", "600 @ 600"}},
 	} {
 		if tt.zoom != "" {
 			browsertest.Eval[bool](tab, fmt.Sprintf(afterRenderJS, tt.zoom))

@@ -23,6 +23,7 @@ type scriptLocale struct {
 	Months [12]string      `json:"months"`  // abbreviated, in a date
 	Alone  [12]string      `json:"alone"`   // abbreviated, on their own
 	BC     string          `json:"bc"`
+	AD     string          `json:"ad"` // for AD 1 on the axis, as Locale.Year writes it
 	Pat    locale.Patterns `json:"pat"`
 	// Deep and Present are locale.DeepYear and locale.PresentYear.
 	Deep    int            `json:"deep"`
@@ -40,7 +41,7 @@ var htmlOnly = map[string]bool{"NoScript": true, "OldBrowser": true}
 func localeJSON(loc *locale.Locale) []byte {
 	group, point := loc.Separators()
 	sl := scriptLocale{Tag: loc.Tag, Group: group, Point: point, Months: loc.MonthsAbbr, Alone: loc.StandAloneAbbr,
-		BC: loc.BC[0], Pat: loc.Patterns, Deep: locale.DeepYear, Present: locale.PresentYear, Words: map[string]any{}}
+		BC: loc.BC[0], AD: loc.AD[0], Pat: loc.Patterns, Deep: locale.DeepYear, Present: locale.PresentYear, Words: map[string]any{}}
 	for _, id := range loc.IDs() {
 		if strings.HasPrefix(id, "Parse.") || strings.HasPrefix(id, "Ref") || htmlOnly[id] {
 			continue // the date reader's, Works cited's and the page's HTML's, Go's alone

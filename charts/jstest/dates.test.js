@@ -59,7 +59,8 @@ test("axis labels: years with BC, months when zoomed in", () => {
     [1930.9999999, "1931"],
     [-43, "44 BC"],
     [0, "1 BC"],
-    [1, "1"],
+    [1, "1 AD"],
+    [2, "2"],
     [1930.25, "Apr 1930"],
     [1930 + 2 / 12, "Mar 1930"],
     [-43 + 2.5 / 12, "Mar 44 BC"],
@@ -96,7 +97,7 @@ test("the time axis marks round years BC", () => {
     assert.deepEqual(dates.yearTicks(lo, hi, n), want, `yearTicks(${lo}, ${hi}, ${n})`);
   }
   // Each reads as a round year.
-  assert.deepEqual(dates.yearTicks(-805, 725, 5).map(dates.axisLabel), ["600 BC", "300 BC", "1", "300", "600"]);
+  assert.deepEqual(dates.yearTicks(-805, 725, 5).map(dates.axisLabel), ["600 BC", "300 BC", "1 AD", "300", "600"]);
   assert.deepEqual(dates.yearTicks(-40000, -3000, 4).map(dates.axisLabel), ["40,000 BC", "30,000 BC", "20,000 BC", "10,000 BC"]);
 });
 

@@ -21,7 +21,9 @@ const PresentYear = 1950
 // Year writes an astronomical year (0 is 1 BC) as the language does:
 // "1953", "44 v. Chr.", "紀元前44年"; from 10,000 BC on with its thousands
 // apart ("12.000 v. Chr."), and from a million years ago in millions of
-// years ago ("vor 2,5 Millionen Jahren").
+// years ago ("vor 2,5 Millionen Jahren"). AD 1 is written with its era,
+// "1 AD", "1 n. Chr.": alone, "1" reads as a count, not as the first year
+// of the era, where a view of years BC turns to years AD.
 func (l *Locale) Year(y int) string {
 	if y <= DeepYear {
 		if ago := PresentYear - y; ago >= 1_000_000 {
@@ -31,6 +33,9 @@ func (l *Locale) Year(y int) string {
 	}
 	if y <= 0 {
 		return l.fill(l.Patterns.YearBC, strconv.Itoa(1-y), 0, 0)
+	}
+	if y == 1 {
+		return l.fillEra(l.Patterns.YearBC, "1", 0, 0, l.AD[0])
 	}
 	return l.fill(l.Patterns.Year, strconv.Itoa(y), 0, 0)
 }
@@ -102,9 +107,16 @@ func separators(tag string) (group, decimal string) {
 	return group, decimal
 }
 
-// fill puts a year (already written), a month and a day into a pattern.
+// fill puts a year (already written), a month and a day into a pattern,
+// and BC as its era.
 func (l *Locale) fill(pattern, year string, m, d int) string {
-	r := strings.NewReplacer("{y}", year, "{G}", l.BC[0], "{d}", strconv.Itoa(d), "{M}", strconv.Itoa(m),
+	return l.fillEra(pattern, year, m, d, l.BC[0])
+}
+
+// fillEra is fill with the era's word given: a pattern of years BC
+// writes AD 1 in the same order, with AD's word.
+func (l *Locale) fillEra(pattern, year string, m, d int, era string) string {
+	r := strings.NewReplacer("{y}", year, "{G}", era, "{d}", strconv.Itoa(d), "{M}", strconv.Itoa(m),
 		"{MMM}", l.monthAbbr(m, false), "{LLL}", l.monthAbbr(m, true))
 	return r.Replace(pattern)
 }

@@ -33,12 +33,13 @@ var TimelineDates = (function () {
   }
 
   /* fill puts a year (written), a month and a day into one of the
-     language's patterns, as Go's Locale.fill does. */
-  function fill(pattern, year, m, d) {
+     language's patterns, as Go's Locale.fillEra does: the era is BC
+     unless era is given. */
+  function fill(pattern, year, m, d, era) {
     return pattern.replace(/\{(y|G|d|M|MMM|LLL)\}/g, function (all, f) {
       switch (f) {
         case "y": return year;
-        case "G": return L.bc;
+        case "G": return era || L.bc;
         case "d": return String(d);
         case "M": return String(m);
         case "MMM": return L.months[m - 1];
@@ -158,13 +159,17 @@ var TimelineDates = (function () {
     return ticks;
   }
 
-  /* Labels of the time axis: years, with BC; months when zoomed in; deep
-     time as deepYearLabel writes it. */
+  /* Labels of the time axis: years, with BC; AD 1, where a view of years
+     BC turns to years AD, with its era, as Go's Locale.Year writes it;
+     months when zoomed in; deep time as deepYearLabel writes it. */
   function axisLabel(v) {
     var y = Math.floor(v + 1e-9);
     var frac = v - y;
     if (frac < 1e-6 || frac > 1 - 1e-6) {
       var r = Math.round(v);
+      if (r === 1) {
+        return fill(L.pat.YearBC, "1", 0, 0, L.ad);
+      }
       return r <= L.deep ? deepYearLabel(r) : yearLabel(r);
     }
     return monthLabel(y, Math.min(12, Math.floor(frac * 12 + 1e-6) + 1));
