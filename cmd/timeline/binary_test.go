@@ -306,7 +306,7 @@ func bigInputs(t *testing.T, n int) (root string) {
 // is left; and the next build gives exactly the new set.
 func TestKilledBuild(t *testing.T) {
 	t.Parallel()
-	root := bigInputs(t, 10_000)
+	root := bigInputs(t, 4_000)
 	bin := timelineBin(t)
 	build := func(t *testing.T, in, out string, env ...string) result {
 		return runBin(t, root, env, "build", "-out", out, filepath.Join(in, "big.csv"))
@@ -438,6 +438,9 @@ func TestInterruptedBuild(t *testing.T) {
 	if runtime.GOOS == "windows" {
 		testenv.Skip(t, "no Ctrl-C signal to send on Windows")
 	}
+	// Beside the other tests: a build stops 15–50 ms after Ctrl-C on a
+	// 2-core machine, a tenth of what the test allows.
+	t.Parallel()
 	root := bigInputs(t, 80_000)
 	bin := timelineBin(t)
 	out := filepath.Join(root, "out")
