@@ -198,7 +198,7 @@ func TestExtractCommand(t *testing.T) {
 
 // TestCitationFilesRoundTrip builds the seed, then imports the BibTeX and
 // CSL-JSON files the build wrote: each gives back the seed's works, row
-// for row.
+// for row, their source included.
 func TestCitationFilesRoundTrip(t *testing.T) {
 	dir := t.TempDir()
 	out := filepath.Join(dir, "out")
@@ -234,7 +234,7 @@ func TestCitationFilesRoundTrip(t *testing.T) {
 // workRow writes a work's columns of a row, by name.
 func workRow(header, row []string) string {
 	var parts []string
-	for _, col := range []string{"id", "kind", "title", "date", "description", "authors", "published_in", "about", "url"} {
+	for _, col := range []string{"id", "kind", "title", "date", "description", "authors", "published_in", "about", "url", "source"} {
 		if i := slices.Index(header, col); i >= 0 {
 			parts = append(parts, row[i])
 		} else {

@@ -450,6 +450,7 @@ func WriteBibTeX(w io.Writer, works []Work) error {
 		field("abstract", wk.Abstract)
 		field("keywords", strings.Join(wk.Tags, ", "))
 		field("timelineabout", strings.Join(wk.About, ", "))
+		field("timelinesource", wk.Source)
 		bw.WriteString("}\n")
 	}
 	return bw.Flush()
@@ -512,7 +513,7 @@ func ParseKeyList(s string) []string {
 // bibMapped are the fields Work reads; the others pass through.
 var bibMapped = map[string]bool{"title": true, "author": true, "editor": true, "date": true, "year": true, "month": true, "day": true,
 	"journal": true, "journaltitle": true, "booktitle": true, "volume": true, "number": true, "issue": true, "pages": true,
-	"doi": true, "url": true, "abstract": true, "keywords": true, "howpublished": true, "timelinedate": true, "timelineabout": true}
+	"doi": true, "url": true, "abstract": true, "keywords": true, "howpublished": true, "timelinedate": true, "timelineabout": true, "timelinesource": true}
 
 // Work gives the work an entry describes, and its fields that Work does
 // not read, to pass through. Editors stand as authors when there are no
@@ -541,6 +542,7 @@ func (e Entry) Work() (Work, []Field) {
 	}
 	w.Tags = ParseKeyList(e.Get("keywords"))
 	w.About = ParseKeyList(e.Get("timelineabout"))
+	w.Source = e.Get("timelinesource")
 	w.Date = bibDate(e)
 	var rest []Field
 	for _, f := range e.Fields {

@@ -6,8 +6,8 @@
 // A work is a historiography row. Its published_in is written one way,
 // "Venue 13(1), 40–54", which is split back into a journal's title,
 // volume, issue and pages where it has that form. What a citation format
-// has no field for keeps a field of ours: BibTeX's timelinedate and
-// timelineabout, CSL-JSON's custom object. So importing the files build
+// has no field for keeps a field of ours: BibTeX's timelinedate,
+// timelineabout and timelinesource, CSL-JSON's custom object. So importing the files build
 // writes gives back the same rows.
 package cite
 
@@ -33,6 +33,9 @@ type Work struct {
 	URL, DOI                        string
 	Abstract                        string
 	Tags, About                     []string
+	// Source is where the teacher found the work: the row's source
+	// column, which no citation format has a field for.
+	Source string
 }
 
 // Name is a person's name, split as citations want it.
@@ -106,7 +109,7 @@ func FromFact(f pipeline.Fact) Work {
 	w.Tags = slices.Collect(f.Tags.All())
 	w.About = slices.Collect(f.About.All())
 	w.Container, w.Volume, w.Issue, w.Pages = SplitPublishedIn(f.PublishedIn)
-	w.URL = f.URL
+	w.URL, w.Source = f.URL, f.Source
 	if doi, ok := strings.CutPrefix(f.URL, doiPrefix); ok {
 		w.DOI = doi
 	}
@@ -125,7 +128,7 @@ func (w Work) Fact() pipeline.Fact {
 		ID: w.ID, Kind: pipeline.Historiography, Title: w.Title, Date: w.Date,
 		Authors:     pipeline.List(strings.Join(names, "; ")),
 		PublishedIn: cmp.Or(w.PublishedIn, PublishedIn(w.Container, w.Volume, w.Issue, w.Pages)),
-		Description: w.Abstract, URL: w.URL,
+		Description: w.Abstract, URL: w.URL, Source: w.Source,
 		Tags:  pipeline.List(strings.Join(w.Tags, "; ")),
 		About: pipeline.List(strings.Join(w.About, "; ")),
 	}

@@ -25,7 +25,8 @@ func works(t testing.TB) []pipeline.Fact {
 	return []pipeline.Fact{
 		{ID: "barker-1974", Kind: pipeline.Historiography, Title: "Stalinism: Criticism from Yugoslavia", Date: date(t, "March 1974"),
 			Authors: "Colin Barker", PublishedIn: "International Socialism (1st series) No. 67, March 1974, p. 32",
-			About: "stalin-leadership", Description: "Discusses Stojanović's critique & its 100% {braced} claims_"},
+			About: "stalin-leadership", Description: "Discusses Stojanović's critique & its 100% {braced} claims_",
+			Source: "Seed text: Barker (1974), abstract, p. 32 {sic} & 100%"},
 		{ID: "bettelheim-chavance-1981", Kind: pipeline.Historiography, Title: "Stalinism as the Ideology of State Capitalism", Date: date(t, "1981"),
 			Authors: "Charles Bettelheim; Bernard Chavance", PublishedIn: "Review of Radical Political Economics 13(1), 40–54",
 			About: "stalin-leadership; politburo-records-1930s", Tags: "ideology; state"},
@@ -41,8 +42,8 @@ func works(t testing.TB) []pipeline.Fact {
 }
 
 func fields(f pipeline.Fact) string {
-	return fmt.Sprintf("%s|%s|%s|%s %s %s|%s|%s|%s|%s|%s|%s", f.ID, f.Title, f.Date.Text, f.Date.Start, f.Date.End, f.Date.Precision,
-		f.Authors, f.PublishedIn, f.URL, f.Description, f.About, f.Tags)
+	return fmt.Sprintf("%s|%s|%s|%s %s %s|%s|%s|%s|%s|%s|%s|%s", f.ID, f.Title, f.Date.Text, f.Date.Start, f.Date.End, f.Date.Precision,
+		f.Authors, f.PublishedIn, f.URL, f.Description, f.About, f.Tags, f.Source)
 }
 
 // TestRoundTrip writes works as BibTeX and as CSL-JSON and reads them

@@ -39,8 +39,9 @@ type cslItem struct {
 // cslCustom keeps what CSL has no field for, as CSL 1.0.2's custom
 // object allows.
 type cslCustom struct {
-	Date  string `json:"timeline-date,omitempty"`
-	About string `json:"timeline-about,omitempty"`
+	Date   string `json:"timeline-date,omitempty"`
+	About  string `json:"timeline-about,omitempty"`
+	Source string `json:"timeline-source,omitempty"`
 }
 
 type cslName struct {
@@ -183,7 +184,7 @@ func (it cslItem) work() (Work, []Field) {
 	if it.Custom != nil {
 		custom = *it.Custom
 	}
-	w.About = ParseKeyList(custom.About)
+	w.About, w.Source = ParseKeyList(custom.About), custom.Source
 	w.Date = cslToDate(it.Issued, custom.Date)
 	var rest []Field
 	if len(it.Author) > 0 && len(it.Editor) > 0 {
@@ -301,7 +302,7 @@ func WriteCSLJSON(w io.Writer, works []Work) error {
 		if wk.DOI == "" {
 			it.URL = wk.URL
 		}
-		custom := cslCustom{About: strings.Join(wk.About, ", ")}
+		custom := cslCustom{About: strings.Join(wk.About, ", "), Source: wk.Source}
 		if !wk.Date.IsZero() {
 			it.Issued = issued(wk.Date)
 			custom.Date = wk.Date.Text

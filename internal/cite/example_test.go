@@ -15,6 +15,7 @@ func Example() {
 		Title:       "Stalinism as the Ideology of State Capitalism",
 		Authors:     "Charles Bettelheim; Bernard Chavance",
 		PublishedIn: "Review of Radical Political Economics 13(1), 40–54",
+		Source:      "Seed text: Bettelheim and Chavance (1981), abstract",
 	})
 	fmt.Println(w.Reference())
 	cite.WriteBibTeX(os.Stdout, []cite.Work{w})
@@ -30,5 +31,6 @@ func Example() {
 	//   volume = {13},
 	//   number = {1},
 	//   pages = {40--54},
+	//   timelinesource = {Seed text: Bettelheim and Chavance (1981), abstract},
 	// }
 }
