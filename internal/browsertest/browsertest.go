@@ -2,12 +2,10 @@
 // github.com/chromedp/chromedp, with no access to the internet.
 //
 // It prefers Debian's chromium-headless-shell to the full chromium: the
-// same Blink and Skia of the same version, without the browser around
-// them, it drew the seed page and the phone page byte for byte as the full
-// browser did, and ran the charts tests in half the time (43–51 s against
-// 86–89 s, two runs each, side by side on the 2-core machine of the
-// session of 1 December 2026 that began at 23:50 UTC). With
-// CHROMIUM=/usr/bin/chromium they run in the full one.
+// same Blink and Skia of the same version without the browser around
+// them, it draws the pages byte for byte as the full one does, in half
+// the time (README's Tests section has the figures). With
+// CHROMIUM=/usr/bin/chromium the tests run in the full one.
 //
 // A Tab records everything that would make a page not work: console
 // errors, uncaught exceptions, JavaScript dialogs and requests that fail or
