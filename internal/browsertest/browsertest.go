@@ -3,8 +3,8 @@
 //
 // It prefers Debian's chromium-headless-shell to the full chromium: the
 // same Blink and Skia of the same version without the browser around
-// them, it drew the seed and phone pages byte for byte as the full one, in half
-// the time (README's Tests section has the figures). With
+// them, it drew the seed and phone pages byte for byte as the full one,
+// in half the time (README's Tests section has the figures). With
 // CHROMIUM=/usr/bin/chromium the tests run in the full one.
 //
 // A Tab records everything that would make a page not work: console
