@@ -137,15 +137,15 @@ func largeTimeline(t *testing.T, n int) {
 	}
 	tab.NoProblems()
 	if n > compressedFacts {
-		oldBrowser(t, pageURL)
+		oldBrowser(t, pageURL, n)
 	}
 }
 
 // oldBrowser opens a page whose payload is gzipped in a browser without
 // DecompressionStream, as browsers before 2023 are: the page says why it
 // draws no chart, in words a person sees, and the table keeps its first
-// rows.
-func oldBrowser(t *testing.T, pageURL string) {
+// rows, which its note says are all it shows of the n facts.
+func oldBrowser(t *testing.T, pageURL string, n int) {
 	tab := browsertest.Start(t).NewTab(t, serveECharts(t))
 	if _, err := chromedp.Call(tab.Ctx, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: "delete window.DecompressionStream"}); err != nil {
 		t.Fatal(err)
@@ -161,6 +161,10 @@ func oldBrowser(t *testing.T, pageURL string) {
 	}
 	if got := browsertest.Eval[int](tab, `document.querySelectorAll("section.facts tbody tr").length`); got != 100 {
 		t.Errorf("%d table rows in an old browser, want the first 100", got)
+	}
+	want = english().Text("TableShows", map[string]any{"First": 1, "Last": 100, "Count": n})
+	if got := browsertest.Eval[string](tab, `document.querySelector("section.facts .paged-note").textContent`); got != want {
+		t.Errorf("the table's note in an old browser says %q, want %q", got, want)
 	}
 	if browsertest.Eval[bool](tab, `document.documentElement.hasAttribute("data-timeline-ready")`) {
 		t.Error("the page says it is ready, with no chart drawn")

@@ -338,6 +338,11 @@ func (p *Page) pageData(embed bool) pageData {
 		data.Total = t.Len()
 		if len(data.Rows) < data.Total {
 			data.TableNote = loc.Text("TablePaged", map[string]any{"Shown": len(data.Rows), "Count": data.Total})
+			if data.Compressed {
+				// A browser that cannot inflate the payload cannot page
+				// either: the note it shows instead says what the table holds.
+				data.TableNoteOld = loc.Text("TableShows", map[string]any{"First": 1, "Last": len(data.Rows), "Count": data.Total})
+			}
 		}
 		switch {
 		case data.Works > 0 && len(data.Bibliography) == 0:
@@ -372,6 +377,7 @@ type pageData struct {
 	RTL              bool
 	Loc              *locale.Locale // the page's words: {{.Loc.Word "Search"}}
 	TableNote        string         // when the table holds only the first rows
+	TableNoteOld     string         // TableNote in a browser that cannot inflate a compressed payload
 	Compressed       bool           // the payload is gzipped, which a browser before 2023 cannot inflate
 	WorksNote        string         // when Works cited lists only some works
 }

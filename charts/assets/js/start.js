@@ -65,9 +65,22 @@
     var textsEl = document.getElementById(dataId.replace(/-data$/, "-texts"));
     if (el.dataset.encoding && typeof DecompressionStream === "undefined") {
       /* A browser before 2023 cannot inflate the payload: the page says
-         so in place of an empty chart, and the table keeps its first rows. */
+         so in place of an empty chart, and the table keeps its first rows,
+         which its note then says are all it shows. */
       document.querySelector(".old-browser").hidden = false;
       chart.getDom().hidden = true;
+      /* The table comes after the chart's script, once parsed. */
+      var tableNote = function () {
+        var note = document.querySelector(".paged-note[data-old]");
+        if (note) {
+          note.textContent = note.dataset.old;
+        }
+      };
+      if (document.readyState === "loading") {
+        document.addEventListener("DOMContentLoaded", tableNote);
+      } else {
+        tableNote();
+      }
       return;
     }
     if (!textsEl) {
