@@ -166,6 +166,30 @@ func checkSeedInteractions(t *testing.T, tab *browsertest.Tab, dated []pipeline.
 	if got := browsertest.Eval[[]int](tab, arrowsJS); !slices.Equal(got, []int{3, 3, 1}) {
 		t.Errorf("links drawn, with their arrowheads, and arrowhead paths = %v, want [3 3 1]", got)
 	}
+	// Every label ends within the chart: the last work's, which would
+	// run past its right edge, is cut there with an ellipsis.
+	labels := browsertest.Eval[[]string](tab, `(() => {
+		const g = goecharts_timeline.getModel().getComponent("grid", 0).coordinateSystem.getRect();
+		const D = Timeline.data();
+		const isLabel = s => D.title.some(l => l === s || (s.endsWith("...") && l.startsWith(s.slice(0, -3))));
+		return goecharts_timeline.getZr().storage.getDisplayList(true)
+			.filter(el => el.style && el.style.text && !el.invisible && !el.ignore && isLabel(String(el.style.text)))
+			.map(el => { const r = el.getBoundingRect().clone(); if (el.transform) r.applyTransform(el.transform);
+				return el.style.text + (r.x + r.width <= g.x + g.width + 0.5 ? "" : " (past the edge)"); });
+	})()`)
+	if len(labels) != len(dated) {
+		t.Errorf("%d labels drawn, want %d: %q", len(labels), len(dated), labels)
+	}
+	for _, l := range labels {
+		if strings.HasSuffix(l, "(past the edge)") {
+			t.Errorf("the label %q runs past the chart's right edge", l)
+		}
+	}
+	if !slices.ContainsFunc(labels, func(l string) bool {
+		return strings.HasPrefix(l, "The Political Economy") && strings.HasSuffix(l, "...")
+	}) {
+		t.Errorf("no label of the 2005 work cut with an ellipsis: %q", labels)
+	}
 
 	// A screenshot of the chart, and the chart's own PNG export at 2×.
 	shot, err := chromedp.Run(tab.Ctx, chromedp.Screenshot(chromedp.CSS("#timeline")))

@@ -194,7 +194,9 @@
     var layout = labelSpans(px, cs), spans = layout.spans;
     var wide = chart.getWidth() >= narrowChart, room = {};
     if (wide) {
-      spans.forEach(function (sp) { room[sp[3]] = sp[1]; });
+      /* Whole, but cut at the chart's right edge rather than clipped
+         there mid-letter. */
+      spans.forEach(function (sp) { room[sp[3]] = Math.min(sp[1], layout.right - sp[0] - 4); });
     } else {
       room = roomBeforeNextMark(spans, layout.right);
     }
@@ -214,7 +216,16 @@
     hiddenLabels = hidden;
     /* Whole labels are not cut to their measured width, which ECharts may
        measure a hair wider. */
-    labelRoom = wide ? {} : room;
+    if (wide) {
+      labelRoom = {};
+      spans.forEach(function (sp) {
+        if (room[sp[3]] < sp[1]) {
+          labelRoom[sp[3]] = room[sp[3]];
+        }
+      });
+    } else {
+      labelRoom = room;
+    }
   }
 
   /* roundYearTicks marks the time axis of a chart at round years BC
