@@ -4,10 +4,13 @@ import (
 	"cmp"
 	_ "embed"
 	"encoding/json"
+	"fmt"
 	"html/template"
 	"io"
 	"slices"
+	"strings"
 
+	"timeline/internal/locale"
 	"timeline/pipeline"
 )
 
@@ -39,12 +42,17 @@ const (
 
 // IndexEntry is one timeline on the index page.
 type IndexEntry struct {
-	Name   string `json:"name"` // the page is Name.html
-	Title  string `json:"title"`
-	Facts  int    `json:"facts"`
-	Dated  int    `json:"dated"`
-	Range  string `json:"range,omitempty"` // "1926 – 2005", or empty when nothing is dated
-	Source string `json:"source"`          // the input's file name
+	Name  string `json:"name"` // the page is Name.html
+	Title string `json:"title"`
+	Facts int    `json:"facts"`
+	Dated int    `json:"dated"`
+	Range string `json:"range,omitempty"` // "1926 – 2005", or empty when nothing is dated
+	// Years are the first and last years dated, astronomical (0 is 1 BC),
+	// which the index writes in its language; none when nothing is dated,
+	// or in an index an older version wrote, which has Range alone.
+	Years  []int  `json:"years,omitempty"`
+	Source string `json:"source"`         // the input's file name
+	Lang   string `json:"lang,omitempty"` // the lesson's language, when it names one
 	// Status is the outcome of the latest build of Source: StatusBuilt or
 	// StatusFailed, with Errors errors.
 	Status string `json:"status"`
@@ -62,6 +70,7 @@ func NewIndexEntry(t *pipeline.Timeline, title, source string) IndexEntry {
 	e := IndexEntry{Name: t.Name, Title: cmp.Or(title, Humanise(t.Name)), Facts: t.Len(), Dated: t.Dated(),
 		Source: source, Status: StatusBuilt, Page: true, Latest: true}
 	if first, last, ok := t.Range(); ok {
+		e.Years = []int{first.Year, last.Year}
 		e.Range = pipeline.YearLabel(first.Year)
 		if last.Year != first.Year {
 			e.Range += " – " + pipeline.YearLabel(last.Year)
@@ -110,10 +119,104 @@ func WriteIndexJSON(w io.Writer, x Index) error {
 	return enc.Encode(x)
 }
 
-// WriteIndex writes out/index.html, which lists every timeline.
-func WriteIndex(w io.Writer, x Index) error {
-	return indexTemplate.Execute(w, struct {
-		CSS template.CSS
-		Index
-	}{template.CSS(pageCSS), x})
+// WriteIndex writes out/index.html, which lists every timeline, in the
+// language lang: the build's; else the one every timeline's lesson names,
+// if they all name one; else English. A language with no words is
+// written in English.
+func WriteIndex(w io.Writer, x Index, lang string) error {
+	lang = cmp.Or(lang, x.commonLang(), DefaultLang)
+	loc, _ := locale.For(lang)
+	page := indexPage{CSS: template.CSS(pageCSS), Lang: lang, RTL: IsRTL(lang), Loc: loc}
+	if x.Folder != "" {
+		page.Read = htmlText(loc, "Index.ReadFolder", nil, map[string]string{"Folder": code(x.Folder)})
+	} else {
+		files := make([]string, len(x.Named))
+		for i, f := range x.Named {
+			files[i] = code(f)
+		}
+		page.Read = htmlText(loc, "Index.ReadFiles", nil, map[string]string{"Files": strings.Join(files, ", ")})
+	}
+	for _, e := range x.Entries {
+		page.Rows = append(page.Rows, newIndexRow(e, loc))
+	}
+	return indexTemplate.Execute(w, page)
+}
+
+// commonLang gives the language every entry names, or "".
+func (x Index) commonLang() string {
+	if len(x.Entries) == 0 {
+		return ""
+	}
+	lang := x.Entries[0].Lang
+	for _, e := range x.Entries[1:] {
+		if e.Lang != lang {
+			return ""
+		}
+	}
+	return lang
+}
+
+// indexPage is what the index's template is given.
+type indexPage struct {
+	CSS  template.CSS
+	Lang string
+	RTL  bool
+	Loc  *locale.Locale
+	Read template.HTML // what the latest build read
+	Rows []indexRow
+}
+
+// indexRow is an entry as the index shows it, in its language.
+type indexRow struct {
+	IndexEntry
+	FactsText string // "3 (2 dated)"
+	Dates     string // its range, or "undated"
+	Status    template.HTML
+}
+
+func newIndexRow(e IndexEntry, loc *locale.Locale) indexRow {
+	r := indexRow{IndexEntry: e, FactsText: fmt.Sprint(e.Facts), Dates: cmp.Or(e.Range, loc.Word("UndatedMark"))}
+	if len(e.Years) == 2 {
+		r.Dates = loc.Year(e.Years[0])
+		if e.Years[1] != e.Years[0] {
+			r.Dates += " – " + loc.Year(e.Years[1])
+		}
+	}
+	if e.Dated < e.Facts {
+		r.FactsText += " " + loc.Text("Index.Dated", map[string]any{"Count": e.Dated})
+	}
+	source := map[string]string{"Source": code(e.Source)}
+	if e.Status == StatusFailed {
+		source["Failed"] = "<strong>" + template.HTMLEscapeString(loc.Word("Index.Failed")) + "</strong>"
+		id := "Index.NoPage"
+		if e.Page {
+			id = "Index.LastGood"
+		}
+		r.Status = htmlText(loc, id, map[string]any{"Count": e.Errors}, source)
+	} else {
+		r.Status = htmlText(loc, "Index.BuiltFrom", nil, source)
+	}
+	if !e.Latest {
+		r.Status += template.HTML(" " + template.HTMLEscapeString(loc.Word("Index.Earlier")))
+	}
+	return r
+}
+
+// code writes a file or folder name as HTML code.
+func code(name string) string { return "<code>" + template.HTMLEscapeString(name) + "</code>" }
+
+// htmlText gives message id as HTML: its words escaped, with the fields
+// of markup given as that HTML.
+func htmlText(loc *locale.Locale, id string, data map[string]any, markup map[string]string) template.HTML {
+	if data == nil {
+		data = map[string]any{}
+	}
+	for k := range markup {
+		data[k] = "\u27ea" + k + "\u27eb" // ⟪k⟫, which escaping leaves alone
+	}
+	s := template.HTMLEscapeString(loc.Text(id, data))
+	for k, v := range markup {
+		s = strings.ReplaceAll(s, "\u27ea"+k+"\u27eb", v)
+	}
+	return template.HTML(s)
 }

@@ -43,8 +43,8 @@ func localeJSON(loc *locale.Locale) []byte {
 	sl := scriptLocale{Tag: loc.Tag, Group: group, Point: point, Months: loc.MonthsAbbr, Alone: loc.StandAloneAbbr,
 		BC: loc.BC[0], AD: loc.AD[0], Pat: loc.Patterns, Deep: locale.DeepYear, Present: locale.PresentYear, Words: map[string]any{}}
 	for _, id := range loc.IDs() {
-		if strings.HasPrefix(id, "Parse.") || strings.HasPrefix(id, "Ref") || htmlOnly[id] {
-			continue // the date reader's, Works cited's and the page's HTML's, Go's alone
+		if strings.HasPrefix(id, "Parse.") || strings.HasPrefix(id, "Ref") || strings.HasPrefix(id, "Index.") || htmlOnly[id] {
+			continue // the date reader's, Works cited's, the index page's and the page's HTML's, Go's alone
 		}
 		forms := loc.Forms(id)
 		if len(forms) == 1 {

@@ -290,7 +290,7 @@ func (b builder) build(ctx context.Context, plan *outset.Plan, stdout, stderr io
 		}
 		index.Put(entry)
 	}
-	if err := writeTo(ctx, tx, outset.IndexPage, func(w io.Writer) error { return charts.WriteIndex(w, index) }); err != nil {
+	if err := writeTo(ctx, tx, outset.IndexPage, func(w io.Writer) error { return charts.WriteIndex(w, index, b.opts.Lang) }); err != nil {
 		return nil, err
 	}
 	if err := writeTo(ctx, tx, outset.IndexData, func(w io.Writer) error { return charts.WriteIndexJSON(w, index) }); err != nil {
@@ -355,7 +355,9 @@ func (b builder) buildOne(ctx context.Context, tx *outset.Tx, tl outset.Timeline
 	if err := b.writeOutputs(ctx, tx, tl, in.t, opts); err != nil {
 		return entry, nil, err
 	}
-	return charts.NewIndexEntry(in.t, in.intro.Title, filepath.Base(tl.Input)), nil, nil
+	entry = charts.NewIndexEntry(in.t, in.intro.Title, filepath.Base(tl.Input))
+	entry.Lang = cmp.Or(opts.Intro.Lang, opts.Lang)
+	return entry, nil, nil
 }
 
 // input is what reading a timeline's CSV and NAME.md gave.

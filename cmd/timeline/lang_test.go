@@ -34,6 +34,12 @@ func TestBuildInLanguage(t *testing.T) {
 			t.Errorf("de.html lacks %s", want)
 		}
 	}
+	// The index speaks the language its only lesson names.
+	for _, want := range []string{`<html lang="de">`, "<title>Zeitleisten</title>", `<td data-label="Letzter Build">erstellt aus <code>de.csv</code></td>`} {
+		if !strings.Contains(string(files["index.html"]), want) {
+			t.Errorf("index.html lacks %s:\n%s", want, files["index.html"])
+		}
+	}
 	// Without NAME.md, English reads none of it, and -lang de reads all.
 	os.Remove(filepath.Join(data, "de.md"))
 	if code, stdout, _ := runCLI(t, "check", "-data", data); code != 1 || !strings.Contains(stdout, `de.csv:2:`) {

@@ -180,7 +180,7 @@ func TestBuildKeepsLastGoodOutput(t *testing.T) {
 	if !strings.Contains(index, `<a href="good.html">Good</a>`) || strings.Contains(index, "bad.html") {
 		t.Errorf("the index should link good and not bad, which has no whole set of outputs:\n%s", index)
 	}
-	if want := `<tr><th scope="row">Bad</th><td></td><td></td><td></td><td><strong>failed</strong>: 1 error in <code>bad.csv</code>; no page yet</td></tr>`; !strings.Contains(index, want) {
+	if want := `<tr><th scope="row">Bad</th><td data-label="Facts"></td><td data-label="Dates"></td><td data-label="Embed"></td><td data-label="Latest build"><strong>failed</strong>: 1 error in <code>bad.csv</code>; no page yet</td></tr>`; !strings.Contains(index, want) {
 		t.Errorf("the index lacks %s:\n%s", want, index)
 	}
 	if string(files["bad.html"]) != "last good page" {
@@ -209,7 +209,7 @@ func TestIntroAndIndex(t *testing.T) {
 		}
 	}
 	index := string(files["index.html"])
-	want := `<tr><th scope="row"><a href="rome.html">The end of the Republic</a></th><td>3 (2 dated)</td><td>44 BC – 14</td><td><a href="rome.embed.html">chart alone</a></td><td>built from <code>rome.csv</code></td></tr>`
+	want := `<tr><th scope="row"><a href="rome.html">The end of the Republic</a></th><td data-label="Facts">3 (2 dated)</td><td data-label="Dates">44 BC – 14</td><td data-label="Embed"><a href="rome.embed.html">chart alone</a></td><td data-label="Latest build">built from <code>rome.csv</code></td></tr>`
 	if !strings.Contains(index, want) {
 		t.Errorf("the index lacks %s:\n%s", want, index)
 	}
@@ -226,7 +226,7 @@ func TestIntroAndIndex(t *testing.T) {
 		t.Errorf("a broken intro changed the last good page")
 	}
 	// The index keeps the last good title, and says the latest build failed.
-	want = `<tr><th scope="row"><a href="rome.html">The end of the Republic</a></th><td>3 (2 dated)</td><td>44 BC – 14</td><td><a href="rome.embed.html">chart alone</a></td><td><strong>failed</strong>: 1 error in <code>rome.csv</code>; this is the last good version</td></tr>`
+	want = `<tr><th scope="row"><a href="rome.html">The end of the Republic</a></th><td data-label="Facts">3 (2 dated)</td><td data-label="Dates">44 BC – 14</td><td data-label="Embed"><a href="rome.embed.html">chart alone</a></td><td data-label="Latest build"><strong>failed</strong>: 1 error in <code>rome.csv</code>; this is the last good version</td></tr>`
 	if index := string(files["index.html"]); !strings.Contains(index, want) {
 		t.Errorf("after a failed build, the index lacks %s:\n%s", want, index)
 	}
@@ -338,10 +338,10 @@ func TestIndexListsWhatOutHolds(t *testing.T) {
 	os.WriteFile(b, []byte("title,date\nB,1940\nC,1941\n"), 0o644)
 	row := func(name, title, facts, dates, status string) string {
 		if facts == "" {
-			return `<tr><th scope="row">` + title + `</th><td></td><td></td><td></td><td>` + status + `</td></tr>`
+			return `<tr><th scope="row">` + title + `</th><td data-label="Facts"></td><td data-label="Dates"></td><td data-label="Embed"></td><td data-label="Latest build">` + status + `</td></tr>`
 		}
-		return `<tr><th scope="row"><a href="` + name + `.html">` + title + `</a></th><td>` + facts + `</td><td>` + dates +
-			`</td><td><a href="` + name + `.embed.html">chart alone</a></td><td>` + status + `</td></tr>`
+		return `<tr><th scope="row"><a href="` + name + `.html">` + title + `</a></th><td data-label="Facts">` + facts + `</td><td data-label="Dates">` + dates +
+			`</td><td data-label="Embed"><a href="` + name + `.embed.html">chart alone</a></td><td data-label="Latest build">` + status + `</td></tr>`
 	}
 	index := func(want ...string) {
 		t.Helper()
