@@ -170,12 +170,7 @@ func checkSeedInteractions(t *testing.T, tab *browsertest.Tab, dated []pipeline.
 	// run past its right edge, is cut there with an ellipsis.
 	labels := browsertest.Eval[[]string](tab, `(() => {
 		const g = goecharts_timeline.getModel().getComponent("grid", 0).coordinateSystem.getRect();
-		const D = Timeline.data();
-		const isLabel = s => D.title.some(l => l === s || (s.endsWith("...") && l.startsWith(s.slice(0, -3))));
-		return goecharts_timeline.getZr().storage.getDisplayList(true)
-			.filter(el => el.style && el.style.text && !el.invisible && !el.ignore && isLabel(String(el.style.text)))
-			.map(el => { const r = el.getBoundingRect().clone(); if (el.transform) r.applyTransform(el.transform);
-				return el.style.text + (r.x + r.width <= g.x + g.width + 0.5 ? "" : " (past the edge)"); });
+		return `+labelBoxesJS+`.map(([text, r]) => text + (r.x + r.width <= g.x + g.width + 0.5 ? "" : " (past the edge)"));
 	})()`)
 	if len(labels) != len(dated) {
 		t.Errorf("%d labels drawn, want %d: %q", len(labels), len(dated), labels)

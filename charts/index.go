@@ -46,11 +46,12 @@ type IndexEntry struct {
 	Title string `json:"title"`
 	Facts int    `json:"facts"`
 	Dated int    `json:"dated"`
-	Range string `json:"range,omitempty"` // "1926 – 2005", or empty when nothing is dated
 	// Years are the first and last years dated, astronomical (0 is 1 BC),
-	// which the index writes in its language; none when nothing is dated,
-	// or in an index an older version wrote, which has Range alone.
-	Years  []int  `json:"years,omitempty"`
+	// which the index writes in its language; none when nothing is dated.
+	Years []int `json:"years,omitempty"`
+	// Range is the years in English, "1926 – 2005", as an index an older
+	// version wrote has them instead of Years.
+	Range  string `json:"range,omitempty"`
 	Source string `json:"source"`         // the input's file name
 	Lang   string `json:"lang,omitempty"` // the lesson's language, when it names one
 	// Status is the outcome of the latest build of Source: StatusBuilt or
@@ -65,16 +66,13 @@ type IndexEntry struct {
 	Latest bool `json:"-"`
 }
 
-// NewIndexEntry describes a timeline built from the file source.
-func NewIndexEntry(t *pipeline.Timeline, title, source string) IndexEntry {
-	e := IndexEntry{Name: t.Name, Title: cmp.Or(title, Humanise(t.Name)), Facts: t.Len(), Dated: t.Dated(),
-		Source: source, Status: StatusBuilt, Page: true, Latest: true}
+// NewIndexEntry describes a timeline built from the file source with
+// the options of its page: its title and language.
+func NewIndexEntry(t *pipeline.Timeline, o Options, source string) IndexEntry {
+	e := IndexEntry{Name: t.Name, Title: cmp.Or(o.Intro.Title, Humanise(t.Name)), Facts: t.Len(), Dated: t.Dated(),
+		Source: source, Lang: o.namedLang(), Status: StatusBuilt, Page: true, Latest: true}
 	if first, last, ok := t.Range(); ok {
 		e.Years = []int{first.Year, last.Year}
-		e.Range = pipeline.YearLabel(first.Year)
-		if last.Year != first.Year {
-			e.Range += " – " + pipeline.YearLabel(last.Year)
-		}
 	}
 	return e
 }

@@ -18,8 +18,8 @@ import (
 func TestBrowserIndex(t *testing.T) {
 	t.Parallel()
 	x := Index{Folder: "data", Entries: []IndexEntry{
-		{Name: "stalinism", Title: "Stalinism and its historians", Facts: 9, Dated: 5, Range: "1926 – 2005", Source: "stalinism.csv", Status: StatusBuilt, Page: true, Latest: true},
-		{Name: "rome", Title: "The end of the Republic", Facts: 3, Dated: 3, Range: "49 BC – 14", Source: "rome.csv", Status: StatusFailed, Errors: 2, Page: true, Latest: true},
+		{Name: "stalinism", Title: "Stalinism and its historians", Facts: 9, Dated: 5, Years: []int{1926, 2005}, Source: "stalinism.csv", Status: StatusBuilt, Page: true, Latest: true},
+		{Name: "rome", Title: "The end of the Republic", Facts: 3, Dated: 3, Years: []int{-48, 14}, Source: "rome.csv", Status: StatusFailed, Errors: 2, Page: true, Latest: true},
 		{Name: "notes", Title: "Notes", Source: "notes.csv", Status: StatusFailed, Errors: 1, Latest: false},
 	}}
 	b := browsertest.Start(t)

@@ -11,7 +11,7 @@ import (
 // the translated sentences.
 func TestIndexInLanguages(t *testing.T) {
 	x := Index{Folder: "data & <notes>", Entries: []IndexEntry{
-		{Name: "a", Title: "Alpha", Facts: 3, Dated: 2, Range: "44 BC – 2005", Years: []int{-43, 2005}, Source: "a.csv", Status: StatusBuilt, Page: true, Latest: true},
+		{Name: "a", Title: "Alpha", Facts: 3, Dated: 2, Years: []int{-43, 2005}, Source: "a.csv", Status: StatusBuilt, Page: true, Latest: true},
 		// From an older version's index.json: its range alone.
 		{Name: "old", Title: "Old", Facts: 1, Dated: 1, Range: "1930", Source: "old.csv", Status: StatusBuilt, Page: true, Latest: true},
 		{Name: "b", Title: "Beta", Facts: 1, Dated: 0, Source: "b&<c>.csv", Status: StatusFailed, Errors: 2, Page: true, Latest: true},

@@ -108,9 +108,12 @@ type Options struct {
 
 // lang gives a page's language, and whether it reads right to left.
 func (o Options) lang() (string, bool) {
-	l := cmp.Or(o.Intro.Lang, o.Lang, DefaultLang)
+	l := cmp.Or(o.namedLang(), DefaultLang)
 	return l, IsRTL(l)
 }
+
+// namedLang gives the language the lesson or the build names, or "".
+func (o Options) namedLang() string { return cmp.Or(o.Intro.Lang, o.Lang) }
 
 // locale gives the catalogue of the page's language.
 func (o Options) locale() *locale.Locale {

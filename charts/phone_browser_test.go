@@ -34,15 +34,21 @@ func prefersColorScheme(t *testing.T, tab *browsertest.Tab, scheme string) {
 	}
 }
 
-// overlapsJS gives each pair of the facts' labels drawn now whose boxes
-// overlap, and how many labels are drawn.
-const overlapsJS = `(() => {
+// labelBoxesJS gives the facts' labels drawn now: each its text, whole or
+// cut with "...", and its box in the chart's pixels.
+const labelBoxesJS = `(() => {
 	const D = Timeline.data();
 	const labels = D.title.map((t, i) => ((D.fl[i] & D.k.approx) ? "c. " : "") + t);
 	const isLabel = s => labels.some(l => l === s || (s.endsWith("...") && s.length > 6 && l.startsWith(s.slice(0, -3))));
-	const boxes = goecharts_timeline.getZr().storage.getDisplayList(true)
+	return goecharts_timeline.getZr().storage.getDisplayList(true)
 		.filter(el => el.style && el.style.text && !el.invisible && !el.ignore && isLabel(String(el.style.text)))
 		.map(el => { const r = el.getBoundingRect().clone(); if (el.transform) r.applyTransform(el.transform); return [String(el.style.text), r]; });
+})()`
+
+// overlapsJS gives each pair of the facts' labels drawn now whose boxes
+// overlap, and how many labels are drawn.
+const overlapsJS = `(() => {
+	const boxes = ` + labelBoxesJS + `;
 	const out = [];
 	for (let a = 0; a < boxes.length; a++) for (let b = a + 1; b < boxes.length; b++) {
 		const p = boxes[a][1], q = boxes[b][1];

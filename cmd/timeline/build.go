@@ -355,9 +355,7 @@ func (b builder) buildOne(ctx context.Context, tx *outset.Tx, tl outset.Timeline
 	if err := b.writeOutputs(ctx, tx, tl, in.t, opts); err != nil {
 		return entry, nil, err
 	}
-	entry = charts.NewIndexEntry(in.t, in.intro.Title, filepath.Base(tl.Input))
-	entry.Lang = cmp.Or(opts.Intro.Lang, opts.Lang)
-	return entry, nil, nil
+	return charts.NewIndexEntry(in.t, opts, filepath.Base(tl.Input)), nil, nil
 }
 
 // input is what reading a timeline's CSV and NAME.md gave.
@@ -529,7 +527,7 @@ func (b builder) earlier(name string) charts.IndexEntry {
 		return charts.IndexEntry{}
 	}
 	t.Name = name
-	e := charts.NewIndexEntry(t, "", name+outset.CSVSuffix)
+	e := charts.NewIndexEntry(t, charts.Options{Lang: b.opts.Lang}, name+outset.CSVSuffix)
 	e.Latest = false
 	return e
 }

@@ -149,6 +149,12 @@
      and labels are cut before the next mark: a phone's. */
   var narrowChart = 600;
 
+  /* roomBefore gives the pixels the label of span sp has before limit:
+     its width, or less. */
+  function roomBefore(sp, limit) {
+    return Math.min(sp[1], limit - sp[0] - 4);
+  }
+
   /* roomBeforeNextMark gives, per fact, the pixels its label has before
      the next mark to the right on its row, or the right edge. */
   function roomBeforeNextMark(spans, right) {
@@ -163,7 +169,7 @@
             limit = other[4];
           }
         });
-        room[sp[3]] = Math.min(sp[1], limit - sp[0] - 4);
+        room[sp[3]] = roomBefore(sp, limit);
       });
     });
     return room;
@@ -192,13 +198,20 @@
     laidOut = key;
     var px = pixelMap(api.coord);
     var layout = labelSpans(px, cs), spans = layout.spans;
-    var wide = chart.getWidth() >= narrowChart, room = {};
+    /* cut is the room of the labels drawn cut short. On a wide chart,
+       labels are whole but cut at its right edge rather than clipped
+       there mid-letter; a whole one is not cut to its measured width,
+       which ECharts may measure a hair wider. */
+    var wide = chart.getWidth() >= narrowChart, room = {}, cut = {};
     if (wide) {
-      /* Whole, but cut at the chart's right edge rather than clipped
-         there mid-letter. */
-      spans.forEach(function (sp) { room[sp[3]] = Math.min(sp[1], layout.right - sp[0] - 4); });
+      spans.forEach(function (sp) {
+        room[sp[3]] = roomBefore(sp, layout.right);
+        if (room[sp[3]] < sp[1]) {
+          cut[sp[3]] = room[sp[3]];
+        }
+      });
     } else {
-      room = roomBeforeNextMark(spans, layout.right);
+      room = cut = roomBeforeNextMark(spans, layout.right);
     }
     /* Labels are 13 pixels high; rows may be closer than that. */
     var fits = spans.filter(function (sp) { return room[sp[3]] >= Math.min(minLabel, sp[1]); })
@@ -214,18 +227,7 @@
       }
     });
     hiddenLabels = hidden;
-    /* Whole labels are not cut to their measured width, which ECharts may
-       measure a hair wider. */
-    if (wide) {
-      labelRoom = {};
-      spans.forEach(function (sp) {
-        if (room[sp[3]] < sp[1]) {
-          labelRoom[sp[3]] = room[sp[3]];
-        }
-      });
-    } else {
-      labelRoom = room;
-    }
+    labelRoom = cut;
   }
 
   /* roundYearTicks marks the time axis of a chart at round years BC

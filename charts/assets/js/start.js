@@ -69,18 +69,14 @@
          which its note then says are all it shows. */
       document.querySelector(".old-browser").hidden = false;
       chart.getDom().hidden = true;
-      /* The table comes after the chart's script, once parsed. */
-      var tableNote = function () {
+      /* The chart's script runs while the page is parsed; the table
+         comes after it. */
+      document.addEventListener("DOMContentLoaded", function () {
         var note = document.querySelector(".paged-note[data-old]");
         if (note) {
           note.textContent = note.dataset.old;
         }
-      };
-      if (document.readyState === "loading") {
-        document.addEventListener("DOMContentLoaded", tableNote);
-      } else {
-        tableNote();
-      }
+      });
       return;
     }
     if (!textsEl) {
