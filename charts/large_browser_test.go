@@ -45,6 +45,12 @@ func largeTimeline(t *testing.T, n int) {
 	if n := browsertest.Eval[int](tab, `goecharts_timeline.getZr().storage.getDisplayList(true).filter(el => el.type === "polyline").length`); n != 0 {
 		t.Errorf("%d polylines drawn, want none: the slider traces a data shadow", n)
 	}
+	// The lanes' marks share one canvas, beside ECharts' own: a canvas per
+	// series, as ECharts gives series past 10,000 marks, made the
+	// 100,000-fact page draw and composite 13.
+	if got := browsertest.Eval[int](tab, `goecharts_timeline.getDom().querySelectorAll("canvas").length`); got > 2 {
+		t.Errorf("the chart has %d canvases, want at most 2", got)
+	}
 	// Zoomed out, no labels: the page draws the density.
 	labels := `goecharts_timeline.getOption().series.find(s => s.id === "labels").data.length`
 	if n := browsertest.Eval[int](tab, labels); n != 0 {

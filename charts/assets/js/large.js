@@ -14,7 +14,12 @@
      default threshold, 200, a series makes an element per mark, which made
      a zoom of 10,000 facts to ten years 1.9–2.1 times the reference page's,
      against 1.5–1.8 times with 1 (BenchmarkBrowser, alternated, 1 December
-     2026). */
+     2026). They are drawn whole (progressive 0), and so share one canvas
+     (progressiveThreshold Infinity): past 10,000 marks in a scatter series
+     and 20,000 in a lines series, ECharts gives the series a canvas of its
+     own, the size of the chart, and the series after it another, which
+     gave a 100,000-fact page 13 canvases to clear, draw and composite, and
+     held back its first frame (see docs/performance.md). */
   function largeSeries() {
     var nl = D.lanes.length, n = D.s.length, i, l;
     var periods = new Int32Array(nl), points = new Int32Array(nl);
@@ -47,11 +52,11 @@
       seriesFacts["m-" + l] = pointFacts[l];
       out.push({
         type: "lines", id: "p-" + l, name: ln.name, coordinateSystem: "cartesian2d", polyline: false,
-        large: true, largeThreshold: 1, progressive: 0, data: lineData[l], z: 3,
+        large: true, largeThreshold: 1, progressive: 0, progressiveThreshold: Infinity, data: lineData[l], z: 3,
         lineStyle: { color: ln.color, width: w, opacity: 0.8, cap: "butt" }
       });
       out.push({
-        type: "scatter", id: "m-" + l, name: ln.name, large: true, largeThreshold: 1, progressive: 0,
+        type: "scatter", id: "m-" + l, name: ln.name, large: true, largeThreshold: 1, progressive: 0, progressiveThreshold: Infinity,
         data: pointData[l], dimensions: ["x", "y"], encode: { x: 0, y: 1 }, z: 3,
         symbol: "rect", symbolSize: [3, Math.max(4, w * 1.4)], itemStyle: { color: ln.color, opacity: 0.85 }
       });

@@ -306,7 +306,6 @@
   /* followHash opens what the address's #fragment names. */
   function followHash() {
     var h = decodeURIComponent(location.hash.slice(1));
-    indexes();
     var m = /^(present)?\/?(?:fact-(.*))?$/.exec(h);
     if (!h || !m || (!m[1] && !m[2])) {
       return;

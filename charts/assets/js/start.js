@@ -15,17 +15,15 @@
     return data;
   }
 
+  /* fillChunks appends the chunks' text columns to data's, each column
+     in one concat. */
   function fillChunks(data, chunks) {
-    chunks.forEach(function (chunk) {
-      data.texts.forEach(function (key) { append(data[key], chunk[key]); });
-      chunk.xv.forEach(function (column, c) { append(data.xv[c], column); });
+    data.texts.forEach(function (key) {
+      data[key] = data[key].concat.apply(data[key], chunks.map(function (chunk) { return chunk[key]; }));
     });
-  }
-
-  function append(into, items) {
-    for (var i = 0; i < items.length; i++) {
-      into.push(items[i]);
-    }
+    data.xv = data.xv.map(function (column, c) {
+      return column.concat.apply(column, chunks.map(function (chunk) { return chunk.xv[c]; }));
+    });
   }
 
   /* inflate gives a promise of the JSON in an element's gzipped base64
