@@ -52,6 +52,7 @@
       seriesFacts["m-" + l] = pointFacts[l];
       out.push({
         type: "lines", id: "p-" + l, name: ln.name, coordinateSystem: "cartesian2d", polyline: false,
+        dimensions: ["value"], /* a typed array's dimensions, which ECharts' checks ask for */
         large: true, largeThreshold: 1, progressive: 0, progressiveThreshold: Infinity, data: lineData[l], z: 3,
         lineStyle: { color: ln.color, width: w, opacity: 0.8, cap: "butt" }
       });
