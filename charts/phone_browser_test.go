@@ -84,6 +84,40 @@ func settledLabels(t *testing.T, tab *browsertest.Tab) overlapReport {
 // sidewaysJS gives the page's width against the window's.
 const sidewaysJS = `[document.documentElement.scrollWidth, window.innerWidth]`
 
+// legendToolboxJS gives the horizontal extents, in pixels, of what the
+// legend and the toolbox draw: the legend's items as far as its scrolling
+// box shows them, and its pager.
+const legendToolboxJS = `(() => {
+	const c = goecharts_timeline;
+	const view = type => c.getViewOfComponentModel(c.getModel().getComponent(type));
+	const rect = el => { const r = el.getBoundingRect().clone(), m = el.getComputedTransform(); if (m) r.applyTransform(m); return r; };
+	const extent = group => {
+		let lo = Infinity, hi = -Infinity;
+		group.traverse(el => {
+			if (el.isGroup || el.invisible || el.ignore) return;
+			const r = rect(el);
+			let x0 = r.x, x1 = r.x + r.width;
+			for (let p = el; p; p = p.parent) {
+				const clip = p.getClipPath && p.getClipPath();
+				if (clip) { const cr = rect(clip); x0 = Math.max(x0, cr.x); x1 = Math.min(x1, cr.x + cr.width); }
+			}
+			if (x1 > x0) { lo = Math.min(lo, x0); hi = Math.max(hi, x1); }
+		});
+		return [lo, hi];
+	};
+	return [extent(view("legend").group), extent(view("toolbox").group)];
+})()`
+
+// legendClearOfToolbox fails t when the legend of the page in tab runs
+// into the toolbox at the chart's top right.
+func legendClearOfToolbox(t *testing.T, tab *browsertest.Tab) {
+	t.Helper()
+	x := browsertest.Eval[[2][2]float64](tab, legendToolboxJS)
+	if legend, toolbox := x[0], x[1]; legend[1] > toolbox[0] || legend[0] >= legend[1] {
+		t.Errorf("the legend spans %v pixels and the toolbox %v: they overlap", legend, toolbox)
+	}
+}
+
 // TestBrowserPhone opens the seed page and a crowded one on a phone: no
 // sideways scrolling, no label over another, the controls within the
 // screen, the table as one card per fact, and a pinch and a drag that
@@ -174,6 +208,8 @@ func TestBrowserPhone(t *testing.T) {
 	if r := settledLabels(t, crowded); len(r.Overlaps) > 0 || r.Drawn == 0 {
 		t.Errorf("crowded: %d labels drawn; overlapping: %q", r.Drawn, r.Overlaps)
 	}
+	// Its six lanes' legend scrolls short of the toolbox.
+	legendClearOfToolbox(t, crowded)
 	crowded.NoProblems()
 }
 
@@ -189,6 +225,7 @@ func TestBrowserCrowdedDesktop(t *testing.T) {
 	}
 	tab := browsertest.Start(t).NewTab(t, serveECharts(t))
 	tab.Open(browsertest.WritePage(t, "crowded.html", render(t, tl, Options{})))
+	legendClearOfToolbox(t, tab)
 	if r := settledLabels(t, tab); len(r.Overlaps) > 0 || r.Drawn < 20 {
 		t.Errorf("full view: %d labels drawn; %d pairs overlap, such as %q", r.Drawn, len(r.Overlaps), r.Overlaps[:min(3, len(r.Overlaps))])
 	}

@@ -156,6 +156,7 @@
     }
     chart.setOption({
       toolbox: { feature: { saveAsImage: { pixelRatio: 2, backgroundColor: paper } } },
+      legend: legendBox(),
       grid: narrow ? { left: 76, right: 16 } : {},
       xAxis: { min: ext[0], max: ext[1] },
       yAxis: {
@@ -193,11 +194,21 @@
     });
     window.addEventListener("resize", function () {
       chart.resize();
+      chart.setOption({ legend: legendBox() });
       if (large) {
         var w = barWidth();
         chart.setOption({ series: D.lanes.map(function (ln, l) { return { id: "p-" + l, lineStyle: { width: w } }; }) });
       }
     });
+  }
+
+  /* legendBox keeps the legend, which scrolls when it holds more lanes
+     than its width, clear of the toolbox and its 72 pixels at the top
+     right: on a narrow chart from the left edge, on a wider one centred
+     with as much room on either side. */
+  function legendBox() {
+    var w = chart.getWidth();
+    return w < narrowChart ? { left: 8, width: w - 96 } : { left: "center", width: w - 176 };
   }
 
   /* withTexts starts what needs the facts' texts: the controls (search
