@@ -194,21 +194,27 @@
     });
     window.addEventListener("resize", function () {
       chart.resize();
-      chart.setOption({ legend: legendBox() });
+      var opt = { legend: legendBox() };
       if (large) {
         var w = barWidth();
-        chart.setOption({ series: D.lanes.map(function (ln, l) { return { id: "p-" + l, lineStyle: { width: w } }; }) });
+        opt.series = D.lanes.map(function (ln, l) { return { id: "p-" + l, lineStyle: { width: w } }; });
       }
+      chart.setOption(opt);
     });
   }
 
+  /* toolboxRoom is how far from the chart's right edge the legend stops:
+     the toolbox's two icons and its 16 pixels from the edge (page.go's
+     newChart), with a gap. */
+  var toolboxRoom = 88;
+
   /* legendBox keeps the legend, which scrolls when it holds more lanes
-     than its width, clear of the toolbox and its 72 pixels at the top
-     right: on a narrow chart from the left edge, on a wider one centred
-     with as much room on either side. */
+     than its width, clear of the toolbox at the top right: on a narrow
+     chart from 8 pixels in, on a wider one centred with as much room on
+     either side. */
   function legendBox() {
     var w = chart.getWidth();
-    return w < narrowChart ? { left: 8, width: w - 96 } : { left: "center", width: w - 176 };
+    return w < narrowChart ? { left: 8, width: w - 8 - toolboxRoom } : { left: "center", width: w - 2 * toolboxRoom };
   }
 
   /* withTexts starts what needs the facts' texts: the controls (search
