@@ -292,6 +292,16 @@ func colours(t *testing.T, b []byte) int {
 	return len(seen)
 }
 
+// zhSaveTitleJS gives the title of ECharts' toolbox button that saves an
+// image, in its Chinese locale.
+const zhSaveTitleJS = `(() => {
+	const c = echarts.init(document.createElement("div"), null, {locale: "ZH", width: 100, height: 100});
+	c.setOption({toolbox: {feature: {saveAsImage: {}}}});
+	const title = c.getOption().toolbox[0].feature.saveAsImage.title;
+	c.dispose();
+	return title;
+})()`
+
 // TestBrowserOfflinePage loads a page with ECharts inlined while every
 // request fails: it needs none.
 func TestBrowserOfflinePage(t *testing.T) {
@@ -306,6 +316,11 @@ func TestBrowserOfflinePage(t *testing.T) {
 	dated := titles(tl.Facts()[:tl.Dated()])
 	if got := drawnFacts(t, tab, titles(tl.Facts())); !slices.Equal(got, dated) {
 		t.Errorf("drawn facts = %q, want %q", got, dated)
+	}
+	// The inlined ECharts is written in ASCII (inlineScript): its Chinese
+	// locale reads as before.
+	if got := browsertest.Eval[string](tab, zhSaveTitleJS); got != "保存为图片" {
+		t.Errorf("ECharts' Chinese title of saveAsImage = %q, want 保存为图片", got)
 	}
 	// Approximate and uncertain dates say so in their labels.
 	texts := browsertest.Eval[[]string](tab, drawnTextsJS)

@@ -44,6 +44,9 @@ var injectionCorpus = []string{
 	`%3Cscript%3Ealert(1)%3C/script%3E`,
 	`javascript&colon;alert(1)`,
 	`<scr<script>ipt>alert(1)</scr</script>ipt>`,
+	// Written past Latin-1 as escapes and references (latin1.go), and
+	// shown as it is.
+	"“Вождь” – 斯大林 😀 &#x2013; \\u2013, café",
 }
 
 // urlCorpus goes in the url column, which check would refuse: the page

@@ -413,7 +413,7 @@ func (l *layout) writePayload(w, textsTo *bufio.Writer, view pipeline.Span) erro
 		list(2, func(k int) { str(tips[i][k]) })
 	})
 	key("loc")
-	w.Write(localeJSON(l.loc))
+	w.WriteString(jsEscapes(string(localeJSON(l.loc)))) // in Latin-1, as the page is
 	key("texts")
 	texts := textColumns(t)
 	list(len(texts), func(c int) { str(texts[c].key) })

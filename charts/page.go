@@ -279,7 +279,7 @@ func (p *Page) writePages(outs ...pageOut) error {
 	for i, out := range outs {
 		data[i] = p.pageData(out.embed)
 		bws[i] = bufio.NewWriterSize(out.w, 256<<10)
-		if err := pageTemplate.ExecuteTemplate(bws[i], "before-payload", data[i]); err != nil {
+		if err := executeLatin1(bws[i], "before-payload", data[i]); err != nil {
 			return err
 		}
 		// A large page's texts come first; see writePayload.
@@ -291,7 +291,7 @@ func (p *Page) writePages(outs ...pageOut) error {
 	}
 	for i, bw := range bws {
 		bw.WriteString("</script>")
-		if err := pageTemplate.ExecuteTemplate(bw, "after-payload", data[i]); err != nil {
+		if err := executeLatin1(bw, "after-payload", data[i]); err != nil {
 			return err
 		}
 		if err := bw.Flush(); err != nil {
@@ -299,6 +299,18 @@ func (p *Page) writePages(outs ...pageOut) error {
 		}
 	}
 	return nil
+}
+
+// executeLatin1 writes the page template's part named name to w, its
+// characters past Latin-1 as character references (see latin1.go). Its
+// scripts' text has none: it is made by scriptText, jsEscapes and
+// appendJSONString, or is ours, in ASCII (TestAssetsAreASCII).
+func executeLatin1(w io.Writer, name string, data pageData) error {
+	lw := &latin1Writer{w: w}
+	if err := pageTemplate.ExecuteTemplate(lw, name, data); err != nil {
+		return err
+	}
+	return lw.flush()
 }
 
 // pageData gives the template what it needs for a page or an embed.
@@ -316,7 +328,7 @@ func (p *Page) pageData(embed bool) pageData {
 		EChartsIntegrity: EChartsIntegrity,
 		Embed:            embed,
 		ChartElement:     template.HTML(snippet.Element),
-		ChartScript:      template.HTML(snippet.Script),
+		ChartScript:      template.HTML(jsEscapes(snippet.Script)),
 		Script:           template.JS(timelineJS),
 		ExtraColumns:     t.ExtraColumns,
 		Intro:            o.Intro.HTML,
@@ -326,8 +338,7 @@ func (p *Page) pageData(embed bool) pageData {
 	}
 	data.Lang, data.RTL = o.lang()
 	if o.EChartsJS != nil {
-		js := bytes.ReplaceAll(o.EChartsJS, []byte("</script"), []byte(`<\/script`))
-		data.InlineECharts = template.JS(js)
+		data.InlineECharts = template.JS(scriptText(o.EChartsJS))
 	}
 	if !embed {
 		limit := t.Len()

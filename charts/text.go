@@ -8,9 +8,9 @@ import (
 // SafeText is CSV text bound for a page's script. Its JSON form can be
 // placed anywhere in an HTML page, even inside go-echarts' unescaped option
 // and after go-echarts has deleted its __f__ function markers: it escapes
-// <, > and &, U+2028 and U+2029, replaces broken UTF-8 with U+FFFD, and
-// writes the _ that starts any __f__ as \u005f so that the marker never
-// appears.
+// <, > and &, and every character past Latin-1 (U+2028 and U+2029 among
+// them; see latin1.go), replaces broken UTF-8 with U+FFFD, and writes the
+// _ that starts any __f__ as \u005f so that the marker never appears.
 type SafeText string
 
 // MarshalJSON writes t as a JSON string that is safe in HTML.
@@ -73,9 +73,11 @@ func appendJSONString(b []byte, s string) []byte {
 			start = i
 			continue
 		}
-		if r == '\u2028' || r == '\u2029' {
+		if r >= latin1End {
+			// U+2028 and U+2029 among them, which end a line in older
+			// JavaScript.
 			b = append(b, s[start:i]...)
-			b = append(b, '\\', 'u', '2', '0', '2', hexDigits[r&0xF])
+			b = appendUEscapes(b, r)
 			i += size
 			start = i
 			continue

@@ -18,7 +18,9 @@ func TestAppendJSONString(t *testing.T) {
 		{"Tom & Jerry", `"Tom \u0026 Jerry"`},
 		{"line\u2028para\u2029", `"line\u2028para\u2029"`},
 		{"bad \xff utf8", `"bad \ufffd utf8"`},
-		{"Stojanović", `"Stojanović"`},
+		{"Stojanović", `"Stojanovi\u0107"`},
+		{"café", `"café"`},
+		{"😀", `"\ud83d\ude00"`},
 	}
 	for _, tt := range tests {
 		if got := string(appendJSONString(nil, tt.in)); got != tt.want {
@@ -40,12 +42,16 @@ func TestSafeTextInGoEchartsJSON(t *testing.T) {
 func FuzzAppendJSONString(f *testing.F) {
 	f.Add("</script>__f__\u2028&")
 	f.Add("\xff\xfe")
+	f.Add("“Вождь” 😀 café")
 	f.Fuzz(func(t *testing.T, s string) {
 		out := string(appendJSONString(nil, s))
 		for _, bad := range []string{"<", ">", "&", "__f__", "\u2028", "\u2029"} {
 			if strings.Contains(out, bad) {
 				t.Fatalf("appendJSONString(%q) = %s contains %q", s, out, bad)
 			}
+		}
+		if r := pastLatin1([]byte(out)); r >= 0 {
+			t.Fatalf("appendJSONString(%q) = %s holds %q, past Latin-1", s, out, r)
 		}
 		var back string
 		if err := json.Unmarshal([]byte(out), &back); err != nil {
