@@ -16,14 +16,17 @@ import (
 // compiles and reads (the payload's JSON and base64 among it), more
 // slowly than text of one byte. A few such characters are enough: the
 // pinned ECharts, inlined in an offline page, holds 335 (its Chinese
-// locale), and a page's explanation of its marks two quotation marks,
-// ahead of a megabyte of payload. In the shared harness, offline pages of
-// 1,000, 10,000 and 100,000 items, as built and with every character past
-// ASCII escaped, ten loads of each alternated, medians: ready 1123 against
-// 1037 ms, 849 against 782 ms, and 1259 against 1141 ms. In traces of the
-// 100,000-item page the main thread decoded its HTML in 102–143 ms as
-// built and in 37–47 ms escaped; escaped but for one é, in 52–67 ms:
-// Latin-1 stays one byte a character, and stays as it is here.
+// locale), and a page's caption two quotation marks, ahead of megabytes
+// of payload. Offline pages of the shared harness's items, built before
+// and with this, twelve loads of each alternated, medians: ready 808
+// against 789 ms at 1,000 items, 863 against 863 ms at 10,000, 1303
+// against 1206 ms at 100,000. In traces of three loads of each (those of
+// 10,000 items in another run), the main thread worked 465 against 395 ms until ready at 1,000 items, 463
+// against 370 at 10,000 and 933 against 790 at 100,000, of which
+// decoding the HTML 62 against 21, 69 against 25 and 131 against 49 ms.
+// Latin-1 stays one byte a character (a page escaped but for one é
+// decoded in 52-67 ms against 40-47 escaped throughout), and stays as it
+// is here. See docs/performance.md.
 const latin1End = 0x100
 
 // appendUEscapes appends r as JavaScript's \u escapes: two, a surrogate
