@@ -30,6 +30,16 @@ const (
 		c.on("finished", function done() { c.off("finished", done); resolve(true); });
 		c.dispatchAction(%s);
 	})`
+	// labelHaloJS gives each fact's label drawn now, in the font given
+	// (13px in small mode, 12px in large mode): its text,
+	// the colour and width of its ring, whether the ring is under its
+	// letters, and whether it is drawn after every link.
+	labelHaloJS = `(() => {
+		const list = goecharts_timeline.getZr().storage.getDisplayList(true);
+		const lastLink = list.map(el => el.name === "tl-link").lastIndexOf(true);
+		return list.map((el, i) => [el, i]).filter(([el]) => el.style && el.style.text && el.style.font === %q && !el.invisible)
+			.map(([el, i]) => [el.style.text, el.style.stroke, el.style.lineWidth, !!el.style.strokeFirst, lastLink >= 0 && i > lastLink].join(" "));
+	})()`
 	// linkCountJS counts the links drawn now.
 	linkCountJS = `goecharts_timeline.getZr().storage.getDisplayList(true).filter(el => el.name === "tl-link").length`
 	// arrowsJS gives the links drawn now, how many of them have their
@@ -127,6 +137,19 @@ func TestBrowserSeedPage(t *testing.T) {
 		}
 		if got := drawnFacts(t, tab, titles(seed.Facts())); !slices.Equal(got, titles(dated)) {
 			t.Errorf("drawn facts = %q, want %q", got, titles(dated))
+		}
+		// The links run beneath the labels, and a label outside its bar
+		// is ringed in the background's colour, so that a link crossing
+		// it does not cross its letters.
+		want := []string{
+			"Stalin leads the Soviet Communis... #fff 3 true true",
+			"Top-level records of Stalin and ... #fff 3 true true",
+			"Stalinism: Criticism from Yugoslavia #fff 3 true true",
+			"Stalinism as the Ideology of Sta... #fff 3 true true",
+			"The Political Economy o... #fff 3 true true",
+		}
+		if got := browsertest.Eval[[]string](tab, fmt.Sprintf(labelHaloJS, "13px sans-serif")); !slices.Equal(got, want) {
+			t.Errorf("labels: text, halo colour and width, under the letters, above the links:\n%q\nwant\n%q", got, want)
 		}
 		tab.NoProblems()
 	})

@@ -90,6 +90,17 @@ func largeTimeline(t *testing.T, n int) {
 	if a := browsertest.Eval[[]int](tab, arrowsJS); a[0] == 0 || a[1] != a[0] || a[2] != 1 {
 		t.Errorf("%d links drawn, %d with their arrowhead, in %d arrowhead paths", a[0], a[1], a[2])
 	}
+	// Each label ringed, above the links.
+	halos := browsertest.Eval[[]string](tab, fmt.Sprintf(labelHaloJS, "12px sans-serif"))
+	if len(halos) == 0 {
+		t.Error("no label drawn")
+	}
+	for _, h := range halos {
+		if !strings.HasSuffix(h, " #fff 3 true true") {
+			t.Errorf("label %q: want a ring of #fff, 3 wide, under its letters, above the links", h)
+			break
+		}
+	}
 	// A point's tooltip in large mode, at full view, where no link is
 	// drawn, nor any arrowhead.
 	browsertest.Eval[bool](tab, fmt.Sprintf(afterRenderJS, `{type: "dataZoom", start: 0, end: 100}`))

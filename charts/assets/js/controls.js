@@ -20,6 +20,7 @@
     ink = dark ? "#e6e6e6" : "#222";
     paper = dark ? "#15191e" : "#fff";
     linkInk = dark ? "#aab" : "#555";
+    bandInk = dark ? "#aab" : "#556";
     var axis = { axisLabel: { color: dark ? "#c9d1d9" : "#6e7079" }, axisLine: { lineStyle: { color: dark ? "#8b949e" : "#6e7079" } },
       splitLine: { lineStyle: { color: dark ? "#30363d" : "#e0e6f1" } } };
     chart.setOption({
@@ -29,7 +30,8 @@
       tooltip: { backgroundColor: paper, borderColor: dark ? "#30363d" : "#d0d7de", textStyle: { color: ink } },
       legend: { textStyle: { color: ink }, pageTextStyle: { color: ink } },
       xAxis: axis, yAxis: axis,
-      series: [{ id: "search", itemStyle: large ? { color: ink } : { borderColor: ink } }]
+      series: [{ id: "search", itemStyle: large ? { color: ink } : { borderColor: ink } },
+        { id: "links", markArea: { label: { color: bandInk, textBorderColor: paper } } }]
     });
     chart.resize();
   }

@@ -106,13 +106,20 @@
      cut is not its own measured width, which ECharts may measure a hair
      wider.) */
   function labelText(i, text, place, y, fill) {
-    return {
-      type: "text", silent: true,
-      style: {
-        text: text, x: mirror(place.x), y: y, verticalAlign: "middle", align: rtl ? "right" : "left",
-        fill: fill, font: "13px sans-serif", width: Math.min(place.inside ? place.width : 240, i in labelRoom ? labelRoom[i] : 240), overflow: "truncate"
-      }
+    var style = {
+      text: text, x: mirror(place.x), y: y, verticalAlign: "middle", align: rtl ? "right" : "left",
+      fill: fill, font: "13px sans-serif", width: Math.min(place.inside ? place.width : 240, i in labelRoom ? labelRoom[i] : 240), overflow: "truncate"
     };
+    return { type: "text", silent: true, style: place.inside ? style : halo(style) };
+  }
+
+  /* halo rings a label outside its bar in the chart's background, under
+     its letters, so that a link drawn beneath it does not cross them. */
+  function halo(style) {
+    style.stroke = paper;
+    style.lineWidth = 3;
+    style.strokeFirst = true;
+    return style;
   }
 
   /* labelSpans gives where each dated fact's mark and label would be
@@ -379,18 +386,19 @@
     return {
       silent: true,
       itemStyle: { color: "rgba(120,130,150,0.07)", borderColor: "rgba(120,130,150,0.35)", borderWidth: 1 },
-      label: { position: "insideTopRight", color: "#556", fontWeight: "bold", fontSize: 12 },
+      label: { position: "insideTopRight", color: bandInk, fontWeight: "bold", fontSize: 12, textBorderColor: paper, textBorderWidth: 3 },
       data: areas
     };
   }
 
   /* linksSeries gives the links series with data, and the series of
      their arrowheads: one item, in no coordinate system, so that a zoom
-     never filters it out. */
+     never filters it out. The links are drawn beneath the marks and their
+     labels (z 2 against 3), the arrowheads above them. */
   function linksSeries(data) {
     linkItems = data;
     return [{
-      type: "custom", id: "links", name: "Studies", renderItem: renderLink, z: 4, data: data,
+      type: "custom", id: "links", name: "Studies", renderItem: renderLink, z: 2, data: data,
       encode: large ? { x: 0, y: 3, tooltip: [] } : { x: [1, 2], y: [3, 4], tooltip: [] },
       clip: true, markArea: bandAreas()
     }, {

@@ -81,8 +81,8 @@
     var p = api.coord([api.value(0), api.value(1)]);
     return {
       type: "text", silent: true,
-      style: { text: label(i), x: p[0] + (rtl ? -1 : 1) * (D.fl[i] & PERIOD ? 4 : 6), y: p[1] - 1, verticalAlign: "bottom", align: rtl ? "right" : "left",
-        fill: ink, font: "12px sans-serif", width: 220, overflow: "truncate" }
+      style: halo({ text: label(i), x: p[0] + (rtl ? -1 : 1) * (D.fl[i] & PERIOD ? 4 : 6), y: p[1] - 1, verticalAlign: "bottom", align: rtl ? "right" : "left",
+        fill: ink, font: "12px sans-serif", width: 220, overflow: "truncate" })
     };
   }
 

@@ -143,6 +143,7 @@
       ink = "#e6e6e6";
       paper = "#15191e";
       linkInk = "#aab";
+      bandInk = "#aab";
     }
     /* No data shadow in the slider: ECharts would trace the rows of the
        first scatter series, which mean nothing on a timeline, and tracing
