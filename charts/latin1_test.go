@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"html"
 	"html/template"
+	"regexp"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -62,6 +63,9 @@ func TestLatin1Writer(t *testing.T) {
 	}
 }
 
+// scriptElement matches a script element, its text the first group.
+var scriptElement = regexp.MustCompile(`(?s)<script[^>]*>(.*?)</script>`)
+
 // pastLatin1 gives the first character past Latin-1 in b, or -1.
 func pastLatin1(b []byte) rune {
 	for _, r := range string(b) {
@@ -92,6 +96,16 @@ func TestPageIsLatin1(t *testing.T) {
 		}
 		if !bytes.Contains(page, []byte("caf\u00e9")) {
 			t.Errorf("embed %v: Latin-1's é is escaped", embed)
+		}
+		// No character reference in a script, where it would not be
+		// read as its character: the scripts escape theirs themselves.
+		for _, m := range scriptElement.FindAllSubmatch(page, -1) {
+			if bytes.Contains(m[1], []byte("&#x")) {
+				t.Errorf("embed %v: a script holds a character reference: %.80q", embed, m[1][bytes.Index(m[1], []byte("&#x")):])
+			}
+		}
+		if !bytes.Contains(page, []byte(`\u201c\u0412\u043e\u0436\u0434\u044c\u201d`)) || !bytes.Contains(page, []byte("&#x201c;&#x412;&#x43e;&#x436;&#x434;&#x44c;&#x201d;")) {
+			t.Errorf("embed %v: the text is not written with escapes in the scripts and references in the HTML", embed)
 		}
 	}
 	// 335 characters of the pinned ECharts, each of three bytes, become
