@@ -23,6 +23,9 @@
 // payload's "k". go-echarts writes its
 // option without HTML escaping and deletes "__f__" everywhere, so every
 // CSV string that reaches the page goes through SafeText's escaping.
+// A page is Latin-1 text, which the browser reads one byte a character:
+// a character past U+00FF is a \u escape in its scripts and a character
+// reference in its HTML, Russian, Chinese and Arabic text included.
 //
 // A page speaks the lesson's language (Options.Lang, or the intro's lang):
 // its words come from the catalogues of package internal/locale, with
