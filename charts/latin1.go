@@ -21,12 +21,12 @@ import (
 // and with this, twelve loads of each alternated, medians: ready 808
 // against 789 ms at 1,000 items, 863 against 863 ms at 10,000, 1303
 // against 1206 ms at 100,000. In traces of three loads of each (those of
-// 10,000 items in another run), the main thread worked 465 against 395 ms until ready at 1,000 items, 463
-// against 370 at 10,000 and 933 against 790 at 100,000, of which
-// decoding the HTML 62 against 21, 69 against 25 and 131 against 49 ms.
-// Latin-1 stays one byte a character (a page escaped but for one é
-// decoded in 52-67 ms against 40-47 escaped throughout), and stays as it
-// is here. See docs/performance.md.
+// 10,000 items in another run), the main thread worked 465 against 395
+// ms until ready at 1,000 items, 463 against 370 at 10,000 and 933
+// against 790 at 100,000, of which decoding the HTML 62 against 21, 69
+// against 25 and 131 against 49 ms. Latin-1 stays one byte a character (a
+// page escaped but for one é decoded in 52-67 ms against 40-47 escaped
+// throughout), and stays as it is here. See docs/performance.md.
 const latin1End = 0x100
 
 // appendUEscapes appends r as JavaScript's \u escapes: two, a surrogate
