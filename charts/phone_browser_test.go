@@ -226,6 +226,11 @@ func TestBrowserCrowdedDesktop(t *testing.T) {
 	tab := browsertest.Start(t).NewTab(t, serveECharts(t))
 	tab.Open(browsertest.WritePage(t, "crowded.html", render(t, tl, Options{})))
 	legendClearOfToolbox(t, tab)
+	// Its rows would make it 960 pixels high: it fits the window, with 2rem
+	// to spare, slider and all.
+	if got := browsertest.Eval[[]int](tab, `[innerHeight, goecharts_timeline.getHeight()]`); got[1] != got[0]-32 {
+		t.Errorf("the chart is %d pixels high in a window of %d, want %d", got[1], got[0], got[0]-32)
+	}
 	if r := settledLabels(t, tab); len(r.Overlaps) > 0 || r.Drawn < 20 {
 		t.Errorf("full view: %d labels drawn; %d pairs overlap, such as %q", r.Drawn, len(r.Overlaps), r.Overlaps[:min(3, len(r.Overlaps))])
 	}
