@@ -2,6 +2,7 @@ package charts
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 
@@ -62,6 +63,26 @@ func TestLayoutManyGroups(t *testing.T) {
 	for band, n := range names {
 		if len(n) != maxLanesPerBand || n[len(n)-1] != [2]string{"History", "Historiography"}[band]+": other groups" {
 			t.Errorf("band %d: %d lanes, the last %q", band, len(n), n[len(n)-1])
+		}
+	}
+}
+
+// TestLaneColours: eight lanes of a band, each its own colour, starting
+// with the band's own hues, blues for history and oranges for
+// historiography; the ninth takes the first again.
+func TestLaneColours(t *testing.T) {
+	l := newLayout(manyGroups(t, 1_000, 9), english())
+	var colours [2][]string
+	for _, ln := range l.lanes {
+		colours[ln.Band] = append(colours[ln.Band], ln.Color)
+	}
+	want := [2][]string{
+		{"#0072B2", "#009E73", "#56B4E9", "#CC79A7", "#000000", "#E69F00", "#D55E00", "#F0E442", "#0072B2"},
+		{"#D55E00", "#E69F00", "#CC79A7", "#0072B2", "#000000", "#009E73", "#56B4E9", "#F0E442", "#D55E00"},
+	}
+	for band := range colours {
+		if !slices.Equal(colours[band], want[band]) {
+			t.Errorf("band %d: colours %q, want %q", band, colours[band], want[band])
 		}
 	}
 }

@@ -13,11 +13,13 @@ import (
 	"timeline/pipeline"
 )
 
-// Okabe–Ito colours, safe for colour-blind readers: blues and greens for
-// history, oranges and reds for historiography.
+// Okabe–Ito's eight colours (Okabe and Ito, "Color Universal Design",
+// 2008), safe for colour-blind readers: history's lanes take blues and
+// greens first, historiography's oranges and reds, and then the rest, so
+// that eight lanes of a band differ before a colour comes again.
 var bandPalettes = [2][]string{
-	{"#0072B2", "#009E73", "#56B4E9", "#CC79A7", "#000000"},
-	{"#D55E00", "#E69F00", "#CC79A7", "#0072B2", "#000000"},
+	{"#0072B2", "#009E73", "#56B4E9", "#CC79A7", "#000000", "#E69F00", "#D55E00", "#F0E442"},
+	{"#D55E00", "#E69F00", "#CC79A7", "#0072B2", "#000000", "#009E73", "#56B4E9", "#F0E442"},
 }
 
 // bandWords are the catalogue's names of the two bands.
