@@ -12,9 +12,9 @@
      scatter series, from typed arrays. They stay in large mode however
      few marks a zoom leaves in view (largeThreshold 1): below ECharts'
      default threshold, 200, a series makes an element per mark, which made
-     a zoom of 10,000 facts to ten years 1.9 to 2.1 times the reference page's,
-     against 1.5 to 1.8 times with 1 (BenchmarkBrowser, alternated, 1 December
-     2026). They are drawn whole (progressive 0), and so share one canvas
+     a zoom of 10,000 facts to ten years 1.9 to 2.1 times the reference
+     page's, against 1.5 to 1.8 times with 1 (BenchmarkBrowser, alternated,
+     1 December 2026). They are drawn whole (progressive 0), and so share one canvas
      (progressiveThreshold Infinity): past 10,000 marks in a scatter series
      and 20,000 in a lines series, ECharts gives the series a canvas of its
      own, the size of the chart, and the series after it another, which

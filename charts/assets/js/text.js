@@ -4,7 +4,7 @@ var TimelineText = (function () {
   "use strict";
 
   /* fold makes text comparable: lower case, accents dropped, so that
-     "Stojanovic" finds "Stojanovi\u0107". */
+     "Stojanovic" finds the name written with an acute c. */
   function fold(s) {
     return String(s).normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
   }
