@@ -340,7 +340,7 @@ func TestBrowserOfflinePage(t *testing.T) {
 	if got := drawnFacts(t, tab, titles(tl.Facts())); !slices.Equal(got, dated) {
 		t.Errorf("drawn facts = %q, want %q", got, dated)
 	}
-	// The inlined ECharts is written in ASCII (inlineScript): its Chinese
+	// The inlined ECharts is written in Latin-1 (scriptText): its Chinese
 	// locale reads as before.
 	if got := browsertest.Eval[string](tab, zhSaveTitleJS); got != "保存为图片" {
 		t.Errorf("ECharts' Chinese title of saveAsImage = %q, want 保存为图片", got)

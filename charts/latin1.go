@@ -1,8 +1,8 @@
 package charts
 
 import (
-	"fmt"
 	"io"
+	"strconv"
 	"strings"
 	"unicode/utf16"
 	"unicode/utf8"
@@ -34,9 +34,14 @@ const latin1End = 0x100
 func appendUEscapes(b []byte, r rune) []byte {
 	if r > 0xFFFF {
 		r1, r2 := utf16.EncodeRune(r)
-		return fmt.Appendf(b, `\u%04x\u%04x`, r1, r2)
+		return appendUEscape(appendUEscape(b, r1), r2)
 	}
-	return fmt.Appendf(b, `\u%04x`, r)
+	return appendUEscape(b, r)
+}
+
+// appendUEscape appends one \u escape of the UTF-16 code unit u.
+func appendUEscape(b []byte, u rune) []byte {
+	return append(b, '\\', 'u', hexDigits[u>>12&0xF], hexDigits[u>>8&0xF], hexDigits[u>>4&0xF], hexDigits[u&0xF])
 }
 
 // scriptText gives the text of a script to place in a <script> element,
@@ -53,7 +58,7 @@ func scriptText(js []byte) string {
 // characters only in strings: the pinned ECharts (after CheckECharts) and
 // go-echarts' option, whose strings are JSON.
 func jsEscapes(js string) string {
-	if !hasPastLatin1(js) {
+	if firstPastLatin1(js) < 0 {
 		return js
 	}
 	b := make([]byte, 0, len(js)+len(js)/64)
@@ -67,15 +72,15 @@ func jsEscapes(js string) string {
 	return string(b)
 }
 
-// hasPastLatin1 reports whether s holds a character past Latin-1, or
-// broken UTF-8, which reads as U+FFFD.
-func hasPastLatin1(s string) bool {
+// firstPastLatin1 gives the first character past Latin-1 in s, broken
+// UTF-8 reading as U+FFFD, or -1 if there is none.
+func firstPastLatin1(s string) rune {
 	for _, r := range s {
 		if r >= latin1End {
-			return true
+			return r
 		}
 	}
-	return false
+	return -1
 }
 
 // latin1Writer writes HTML to w with every character past Latin-1 as a
@@ -119,7 +124,7 @@ func (lw *latin1Writer) Write(p []byte) (int, error) {
 			break
 		}
 		r, size := utf8.DecodeRune(p[i:])
-		b = fmt.Appendf(b, "&#x%x;", r)
+		b = append(strconv.AppendInt(append(b, "&#x"...), int64(r), 16), ';')
 		i += size
 	}
 	lw.buf = b

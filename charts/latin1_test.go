@@ -66,16 +66,6 @@ func TestLatin1Writer(t *testing.T) {
 // scriptElement matches a script element, its text the first group.
 var scriptElement = regexp.MustCompile(`(?s)<script[^>]*>(.*?)</script>`)
 
-// pastLatin1 gives the first character past Latin-1 in b, or -1.
-func pastLatin1(b []byte) rune {
-	for _, r := range string(b) {
-		if r >= latin1End {
-			return r
-		}
-	}
-	return -1
-}
-
 // TestPageIsLatin1: a page and its embed, with text in Russian, Chinese
 // and emoji in every place it goes, and the pinned ECharts inlined, hold
 // no character past Latin-1. TestBrowserInjection shows such text in the
@@ -91,7 +81,7 @@ func TestPageIsLatin1(t *testing.T) {
 	js := browsertest.EChartsJS(t)
 	for _, embed := range []bool{false, true} {
 		page := render(t, tl, Options{EChartsJS: js, Embed: embed, Intro: Intro{HTML: template.HTML("<p>" + s + "</p>")}})
-		if r := pastLatin1(page); r >= 0 {
+		if r := firstPastLatin1(string(page)); r >= 0 {
 			t.Errorf("embed %v: the page holds %q", embed, r)
 		}
 		if !bytes.Contains(page, []byte("caf\u00e9")) {
@@ -143,7 +133,7 @@ func FuzzLatin1Writer(f *testing.F) {
 		lw.Write([]byte(s[:cut]))
 		lw.Write([]byte(s[cut:]))
 		lw.flush()
-		if r := pastLatin1(out.Bytes()); r >= 0 {
+		if r := firstPastLatin1(out.String()); r >= 0 {
 			t.Fatalf("%q: %q holds %q", s, out.String(), r)
 		}
 		if back := html.UnescapeString(out.String()); back != s {

@@ -276,8 +276,13 @@ func (p *Page) writePages(outs ...pageOut) error {
 	data := make([]pageData, len(outs))
 	bws := make([]*bufio.Writer, len(outs))
 	payloadTo := make([]io.Writer, len(outs))
+	// The inlined ECharts, escaped once for all the pages.
+	var inline template.JS
+	if p.o.EChartsJS != nil {
+		inline = template.JS(scriptText(p.o.EChartsJS))
+	}
 	for i, out := range outs {
-		data[i] = p.pageData(out.embed)
+		data[i] = p.pageData(out.embed, inline)
 		bws[i] = bufio.NewWriterSize(out.w, 256<<10)
 		if err := executeLatin1(bws[i], "before-payload", data[i]); err != nil {
 			return err
@@ -313,8 +318,9 @@ func executeLatin1(w io.Writer, name string, data pageData) error {
 	return lw.flush()
 }
 
-// pageData gives the template what it needs for a page or an embed.
-func (p *Page) pageData(embed bool) pageData {
+// pageData gives the template what it needs for a page or an embed, with
+// inline, the text of ECharts for an offline page, or empty.
+func (p *Page) pageData(embed bool, inline template.JS) pageData {
 	t, o := p.t, p.o
 	_, rtl := o.lang()
 	chart := newChart(p.layout, p.title, p.summary, embed, rtl)
@@ -335,11 +341,9 @@ func (p *Page) pageData(embed bool) pageData {
 		Lanes:            p.layout.laneNames(),
 		Loc:              loc,
 		Compressed:       p.compressed(),
+		InlineECharts:    inline,
 	}
 	data.Lang, data.RTL = o.lang()
-	if o.EChartsJS != nil {
-		data.InlineECharts = template.JS(scriptText(o.EChartsJS))
-	}
 	if !embed {
 		limit := t.Len()
 		if limit > tableRowsLimit {

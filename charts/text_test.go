@@ -50,7 +50,7 @@ func FuzzAppendJSONString(f *testing.F) {
 				t.Fatalf("appendJSONString(%q) = %s contains %q", s, out, bad)
 			}
 		}
-		if r := pastLatin1([]byte(out)); r >= 0 {
+		if r := firstPastLatin1(out); r >= 0 {
 			t.Fatalf("appendJSONString(%q) = %s holds %q, past Latin-1", s, out, r)
 		}
 		var back string

@@ -15,12 +15,18 @@
     return chart.getDataURL({ type: "png", pixelRatio: 2, backgroundColor: paper });
   }
 
-  /* applyScheme colours the chart for a light or dark page. */
-  function applyScheme(dark) {
+  /* setColours sets the colours the script draws with, for a light or
+     dark page. */
+  function setColours(dark) {
     ink = dark ? "#e6e6e6" : "#222";
     paper = dark ? "#15191e" : "#fff";
     linkInk = dark ? "#aab" : "#555";
     bandInk = dark ? "#aab" : "#556";
+  }
+
+  /* applyScheme colours the chart for a light or dark page. */
+  function applyScheme(dark) {
+    setColours(dark);
     var axis = { axisLabel: { color: dark ? "#c9d1d9" : "#6e7079" }, axisLine: { lineStyle: { color: dark ? "#8b949e" : "#6e7079" } },
       splitLine: { lineStyle: { color: dark ? "#30363d" : "#e0e6f1" } } };
     chart.setOption({

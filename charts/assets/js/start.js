@@ -139,12 +139,7 @@
     ext = extent();
     var mode = large ? "filter" : "weakFilter";
     var dark = window.matchMedia && window.matchMedia("(prefers-color-scheme: dark)");
-    if (dark && dark.matches) {
-      ink = "#e6e6e6";
-      paper = "#15191e";
-      linkInk = "#aab";
-      bandInk = "#aab";
-    }
+    setColours(Boolean(dark && dark.matches));
     /* No data shadow in the slider: ECharts would trace the rows of the
        first scatter series, which mean nothing on a timeline, and tracing
        100,000 facts' took ready from 724 to 765 ms (medians of 12

@@ -16,8 +16,8 @@
   var large = false; /* past K.large dated facts: ECharts' large mode */
   var seriesFacts = {}; /* large mode: series id -> fact index of each data item */
   var ext = [0, 1]; /* the full x range */
-  /* Colours that follow prefers-color-scheme. */
-  var ink = "#222", paper = "#fff", linkInk = "#555", bandInk = "#556";
+  /* Colours that follow prefers-color-scheme: setColours sets them. */
+  var ink, paper, linkInk, bandInk;
   var hit = null; /* while searching: per fact, whether it matches */
   var laneData = []; /* small mode: each lane's data items */
   var hiddenLabels = null; /* small mode: the facts whose labels would run into others */
